@@ -1,0 +1,130 @@
+package org.hearth.infrastructure.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hearth.domain.node.MissedHeartbeats;
+import org.hearth.domain.node.Node;
+import org.hearth.domain.node.NodeQuery;
+import org.hearth.domain.node.NodeRepository;
+import org.hearth.domain.node.NodeStatus;
+
+/** {@link NodeRepository} on JPA; runs in the calling EJB's transaction. */
+@ApplicationScoped
+public class JpaNodeRepository implements NodeRepository {
+
+  @PersistenceContext(unitName = "hearth")
+  EntityManager em;
+
+  @Override
+  public Optional<Node> find(String id) {
+    return Optional.ofNullable(em.find(Node.class, id));
+  }
+
+  @Override
+  public void add(Node node) {
+    em.persist(node);
+  }
+
+  @Override
+  public List<Node> search(NodeQuery query) {
+    return filtered(
+            query, "SELECT n FROM Node n", Node.class, " ORDER BY n.registeredAt DESC, n.id")
+        .setFirstResult(query.page() * query.size())
+        .setMaxResults(query.size())
+        .getResultList();
+  }
+
+  @Override
+  public long count(NodeQuery query) {
+    return filtered(query, "SELECT COUNT(n) FROM Node n", Long.class, "").getSingleResult();
+  }
+
+  private <T> TypedQuery<T> filtered(NodeQuery query, String select, Class<T> type, String order) {
+    StringBuilder jpql = new StringBuilder(select).append(" WHERE 1 = 1");
+    if (query.status() != null) {
+      jpql.append(" AND n.status = :status");
+    }
+    if (query.region() != null) {
+      jpql.append(" AND n.region = :region");
+    }
+    TypedQuery<T> typed = em.createQuery(jpql.append(order).toString(), type);
+    if (query.status() != null) {
+      typed.setParameter("status", query.status());
+    }
+    if (query.region() != null) {
+      typed.setParameter("region", query.region());
+    }
+    return typed;
+  }
+
+  @Override
+  public int markOfflineIfSilentSince(Instant cutoff) {
+    // A bulk update bypasses @Version, so it bumps the version itself: a heartbeat that read the
+    // node before this update then fails to commit instead of silently undoing it.
+    return em.createQuery(
+            "UPDATE Node n SET n.status = :offline, n.version = n.version + 1"
+                + " WHERE n.status = :online AND n.lastHeartbeatAt < :cutoff")
+        .setParameter("offline", NodeStatus.OFFLINE)
+        .setParameter("online", NodeStatus.ONLINE)
+        .setParameter("cutoff", cutoff)
+        .executeUpdate();
+  }
+
+  @Override
+  public List<String> offlineNodeIdsSeenBefore(Instant due) {
+    return em.createQuery(
+            "SELECT n.id FROM Node n WHERE n.status = :offline"
+                + " AND COALESCE(n.lastHeartbeatAt, n.registeredAt) <= :due"
+                + " AND (n.downtimeCountedUntil IS NULL OR n.downtimeCountedUntil <= :due)",
+            String.class)
+        .setParameter("offline", NodeStatus.OFFLINE)
+        .setParameter("due", due)
+        .getResultList();
+  }
+
+  @Override
+  public void addMissed(String nodeId, LocalDate day, long intervals) {
+    MissedHeartbeats row = em.find(MissedHeartbeats.class, new MissedHeartbeats.Key(nodeId, day));
+    if (row == null) {
+      row = new MissedHeartbeats(nodeId, day);
+      em.persist(row);
+    }
+    row.add(intervals);
+  }
+
+  @Override
+  public Map<String, Long> missedSince(Collection<String> nodeIds, LocalDate from) {
+    Map<String, Long> missed = new HashMap<>();
+    if (nodeIds.isEmpty()) {
+      return missed;
+    }
+    List<Object[]> rows =
+        em.createQuery(
+                "SELECT m.key.nodeId, SUM(m.missed) FROM MissedHeartbeats m"
+                    + " WHERE m.key.nodeId IN :ids AND m.key.day >= :from GROUP BY m.key.nodeId",
+                Object[].class)
+            .setParameter("ids", nodeIds)
+            .setParameter("from", from)
+            .getResultList();
+    for (Object[] row : rows) {
+      missed.put((String) row[0], ((Number) row[1]).longValue());
+    }
+    return missed;
+  }
+
+  @Override
+  public int dropMissedBefore(LocalDate day) {
+    return em.createQuery("DELETE FROM MissedHeartbeats m WHERE m.key.day < :day")
+        .setParameter("day", day)
+        .executeUpdate();
+  }
+}

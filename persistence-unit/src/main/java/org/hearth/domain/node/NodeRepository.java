@@ -1,0 +1,39 @@
+package org.hearth.domain.node;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Where nodes and their missed-heartbeat history are kept. */
+public interface NodeRepository {
+
+  Optional<Node> find(String id);
+
+  void add(Node node);
+
+  /** The nodes of one page, ordered by registration time, newest first. */
+  List<Node> search(NodeQuery query);
+
+  long count(NodeQuery query);
+
+  /** Marks every online node whose last heartbeat is older than {@code cutoff} offline. */
+  int markOfflineIfSilentSince(Instant cutoff);
+
+  /**
+   * The offline nodes last seen, and with downtime counted, no later than {@code due}: those with
+   * at least one whole missed interval not yet counted when {@code due = now - interval}.
+   */
+  List<String> offlineNodeIdsSeenBefore(Instant due);
+
+  /** Adds missed heartbeat intervals to a node's count for one UTC day. */
+  void addMissed(String nodeId, LocalDate day, long intervals);
+
+  /** The missed intervals per node recorded on {@code from} or later. */
+  Map<String, Long> missedSince(Collection<String> nodeIds, LocalDate from);
+
+  /** Drops the missed-heartbeat days before {@code day}. */
+  int dropMissedBefore(LocalDate day);
+}

@@ -1,0 +1,74 @@
+package org.hearth.interfaces.rest.node;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.hearth.domain.node.NodeProfile;
+import org.hearth.protocol.money.Money;
+
+/** The body of {@code POST /api/nodes}. */
+public class NodeRegistrationRequest {
+
+  @NotBlank
+  @Size(max = 128)
+  public String machineId;
+
+  @Size(max = 64)
+  @Pattern(regexp = "[A-Za-z0-9._-]*", message = "letters, digits, '.', '_' and '-' only")
+  public String region;
+
+  @Size(max = 32)
+  public List<@NotBlank @Size(max = 64) String> tags = List.of();
+
+  @Size(max = 2000)
+  public String description;
+
+  @NotBlank
+  @Size(max = 32)
+  public String arch;
+
+  @NotNull
+  @Positive
+  @Max(4096)
+  public Integer cores;
+
+  @NotNull
+  @Positive
+  @Max(1L << 40)
+  public Long memoryMiB;
+
+  @NotNull
+  @PositiveOrZero
+  @Max(1L << 40)
+  public Long diskGiB;
+
+  @Size(max = 64)
+  public List<@NotNull @Valid GpuDto> gpus = List.of();
+
+  @NotNull
+  @PositiveOrZero
+  @Max(1L << 40)
+  public Long computePoints;
+
+  @NotNull @PositiveOrZero public Long pricePerPointHour;
+
+  NodeProfile toProfile() {
+    return new NodeProfile(
+        region,
+        tags == null ? List.of() : tags,
+        description,
+        arch,
+        cores,
+        memoryMiB,
+        diskGiB,
+        gpus == null ? List.of() : gpus.stream().map(GpuDto::toGpu).toList(),
+        computePoints,
+        Money.of(pricePerPointHour));
+  }
+}

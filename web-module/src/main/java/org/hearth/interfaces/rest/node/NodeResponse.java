@@ -1,0 +1,71 @@
+package org.hearth.interfaces.rest.node;
+
+import java.time.Instant;
+import java.util.List;
+import org.hearth.application.node.NodeView;
+import org.hearth.domain.node.Node;
+import org.hearth.domain.node.NodeLoad;
+
+/** A node as the API shows it. */
+public class NodeResponse {
+
+  public String id;
+  public String pubkey;
+  public String machineId;
+  public String status;
+  public double uptimePercent;
+  public Instant lastHeartbeatAt;
+  public Instant registeredAt;
+  public Instant updatedAt;
+  public String region;
+  public List<String> tags;
+  public String description;
+  public String arch;
+  public int cores;
+  public long memoryMiB;
+  public long diskGiB;
+  public List<GpuDto> gpus;
+  public long computePoints;
+  public long pricePerPointHour;
+  public Load load;
+
+  /** The node's load at its last heartbeat. */
+  public static class Load {
+    public Double cpuPercent;
+    public Long memoryUsedMiB;
+    public Long diskUsedGiB;
+    public Integer runningVms;
+  }
+
+  public static NodeResponse of(NodeView view) {
+    Node node = view.node();
+    NodeResponse r = new NodeResponse();
+    r.id = node.id();
+    r.pubkey = node.pubkey();
+    r.machineId = node.machineId();
+    r.status = node.status().name();
+    r.uptimePercent = view.uptimePercent();
+    r.lastHeartbeatAt = node.lastHeartbeatAt();
+    r.registeredAt = node.registeredAt();
+    r.updatedAt = node.updatedAt();
+    r.region = node.region();
+    r.tags = node.tags();
+    r.description = node.description();
+    r.arch = node.arch();
+    r.cores = node.cores();
+    r.memoryMiB = node.memoryMib();
+    r.diskGiB = node.diskGib();
+    r.gpus = node.gpus().stream().map(GpuDto::of).toList();
+    r.computePoints = node.computePoints();
+    r.pricePerPointHour = node.pricePerPointHour().amount();
+    NodeLoad load = node.load();
+    if (load != null && load.cpuPercent() != null) {
+      r.load = new Load();
+      r.load.cpuPercent = load.cpuPercent();
+      r.load.memoryUsedMiB = load.memoryUsedMib();
+      r.load.diskUsedGiB = load.diskUsedGib();
+      r.load.runningVms = load.runningVms();
+    }
+    return r;
+  }
+}

@@ -1,0 +1,97 @@
+package org.hearth.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** A plain HTTP client for Hearth's API, as an integrator would call it. */
+final class HearthApi {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final URI base;
+
+  /**
+   * Arquillian reports the deployment under the machine's network address; the tests talk to it on
+   * localhost only, which is also the public URL the server checks signatures against.
+   */
+  HearthApi(URL deploymentBase) {
+    String path =
+        deploymentBase.getPath().endsWith("/")
+            ? deploymentBase.getPath()
+            : deploymentBase.getPath() + "/";
+    this.base = URI.create("http://localhost:" + deploymentBase.getPort() + path);
+  }
+
+  /** The absolute URL of an API path such as {@code api/nodes}, as a signer must name it. */
+  String url(String path) {
+    return base.resolve(path).toString();
+  }
+
+  Reply get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(url(path))).GET(), null);
+  }
+
+  Reply post(String path, String body, String authorization) {
+    return post(path, body.getBytes(StandardCharsets.UTF_8), authorization);
+  }
+
+  Reply post(String path, byte[] body, String authorization) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url(path)))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    return send(request, authorization);
+  }
+
+  private Reply send(HttpRequest.Builder request, String authorization) {
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    try {
+      HttpResponse<String> response =
+          http.send(
+              request.timeout(Duration.ofSeconds(30)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      return new Reply(response);
+    } catch (IOException e) {
+      throw new AssertionError("request failed: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** A response with its body parsed as JSON when it is JSON. */
+  record Reply(HttpResponse<String> response) {
+    int status() {
+      return response.statusCode();
+    }
+
+    String contentType() {
+      return response.headers().firstValue("Content-Type").orElse("");
+    }
+
+    JsonNode json() {
+      try {
+        return JSON.readTree(response.body());
+      } catch (IOException e) {
+        throw new AssertionError("not JSON: " + response.body(), e);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return status() + " " + response.body();
+    }
+  }
+}
