@@ -53,6 +53,21 @@ final class HearthApi {
     return send(request, authorization);
   }
 
+  /** Any method; {@code body} may be null. */
+  Reply send(String path, String method, String body, String authorization) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url(path)))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    return send(request, authorization);
+  }
+
   private Reply send(HttpRequest.Builder request, String authorization) {
     if (authorization != null) {
       request.header("Authorization", authorization);

@@ -19,16 +19,26 @@ final class SimulatedNode {
   }
 
   String registration(String region) {
+    return registration(region, 8, 16384, "");
+  }
+
+  /**
+   * @param extra more JSON members, e.g. {@code ,"policy":{...}}
+   */
+  String registration(String region, int cores, long memoryMiB, String extra) {
     return """
         {"machineId":"%s","region":"%s","tags":["ssd","test"],"description":"integration test node",
-         "arch":"x86_64","cores":8,"memoryMiB":16384,"diskGiB":200,
+         "arch":"x86_64","cores":%d,"memoryMiB":%d,"diskGiB":200,
          "gpus":[{"model":"RTX 4090","memoryMiB":24576}],
-         "computePoints":8000,"pricePerPointHour":12}"""
-        .formatted(machineId, region);
+         "computePoints":%d,"pricePerPointHour":12%s}"""
+        .formatted(machineId, region, cores, memoryMiB, cores * 1000, extra);
   }
 
   HearthApi.Reply register(String region) {
-    String body = registration(region);
+    return registerWith(registration(region));
+  }
+
+  HearthApi.Reply registerWith(String body) {
     return api.post("api/nodes", body, sign("api/nodes", "POST", body));
   }
 

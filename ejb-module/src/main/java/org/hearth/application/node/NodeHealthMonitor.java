@@ -12,6 +12,8 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -24,6 +26,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @Startup
 @DependsOn("DatabaseMigrator")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+// Each unit of work runs in a transaction of its own, not in one around the whole tick.
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class NodeHealthMonitor {
 
   private static final System.Logger LOG = System.getLogger(NodeHealthMonitor.class.getName());

@@ -2,6 +2,7 @@ package org.hearth.infrastructure.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
@@ -32,6 +33,24 @@ public class JpaNodeRepository implements NodeRepository {
   @Override
   public void add(Node node) {
     em.persist(node);
+  }
+
+  @Override
+  public List<Node> online(String region) {
+    TypedQuery<Node> query =
+        em.createQuery(
+                "SELECT n FROM Node n WHERE n.status = :online"
+                    + (region == null ? "" : " AND n.region = :region"),
+                Node.class)
+            .setParameter("online", NodeStatus.ONLINE);
+    return (region == null ? query : query.setParameter("region", region)).getResultList();
+  }
+
+  @Override
+  public Node lock(Node node) {
+    Node managed = em.contains(node) ? node : em.find(Node.class, node.id());
+    em.refresh(managed, LockModeType.PESSIMISTIC_WRITE);
+    return managed;
   }
 
   @Override

@@ -1,5 +1,8 @@
 package org.hearth.domain.node;
 
+import static java.util.stream.Collectors.joining;
+import static java.util.stream.Collectors.toSet;
+
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -15,7 +18,11 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import org.hearth.protocol.compute.ProviderPolicy;
+import org.hearth.protocol.compute.Tier;
 import org.hearth.protocol.money.Money;
 
 /** A provider's machine, registered under the Nostr key of its node agent. */
@@ -85,6 +92,51 @@ public class Node {
   @AttributeOverride(name = "model", column = @Column(name = "model"))
   private List<Gpu> gpus = new ArrayList<>();
 
+  @Column(name = "policy_tiers", nullable = false)
+  private String policyTiers;
+
+  @Column(name = "policy_runtimes", nullable = false)
+  private String policyRuntimes;
+
+  @Column(name = "policy_command_patterns", nullable = false)
+  private String policyCommandPatterns;
+
+  @Column(name = "policy_max_vms", nullable = false)
+  private int policyMaxVms;
+
+  @Column(name = "policy_outbound_network", nullable = false)
+  private boolean policyOutboundNetwork;
+
+  @Column(name = "reserved_cores", nullable = false)
+  private int reservedCores;
+
+  @Column(name = "reserved_memory_mib", nullable = false)
+  private long reservedMemoryMib;
+
+  @Column(name = "reserved_disk_gib", nullable = false)
+  private long reservedDiskGib;
+
+  @Column(name = "allocated_core_shares", nullable = false)
+  private long allocatedCoreShares;
+
+  @Column(name = "allocated_memory_mib", nullable = false)
+  private long allocatedMemoryMib;
+
+  @Column(name = "allocated_disk_gib", nullable = false)
+  private long allocatedDiskGib;
+
+  @Column(name = "allocated_gpus", nullable = false)
+  private int allocatedGpus;
+
+  @Column(name = "allocated_vms", nullable = false)
+  private int allocatedVms;
+
+  @Column(name = "total_vms_hosted", nullable = false)
+  private long totalVmsHosted;
+
+  @Column(name = "successful_completions", nullable = false)
+  private long successfulCompletions;
+
   @Version
   @Column(name = "version", nullable = false)
   private long version;
@@ -113,7 +165,115 @@ public class Node {
     this.gpus = new ArrayList<>(profile.gpus());
     this.computePoints = profile.computePoints();
     this.pricePerPointHour = profile.pricePerPointHour();
+    ProviderPolicy policy = profile.policy();
+    this.policyTiers = policy.tiers().stream().map(Tier::name).sorted().collect(joining(","));
+    this.policyRuntimes = policy.runtimes().stream().sorted().collect(joining(","));
+    this.policyCommandPatterns = String.join("\n", policy.commandPatterns());
+    this.policyMaxVms = policy.maxVms();
+    this.policyOutboundNetwork = policy.outboundNetwork();
+    this.reservedCores = policy.reserved().cores();
+    this.reservedMemoryMib = policy.reserved().memoryMiB();
+    this.reservedDiskGib = policy.reserved().diskGiB();
     this.updatedAt = now;
+  }
+
+  /** What the provider lets run here, as its agent reported it. */
+  public ProviderPolicy policy() {
+    return new ProviderPolicy(
+        Arrays.stream(policyTiers.split(","))
+            .filter(t -> !t.isEmpty())
+            .map(Tier::valueOf)
+            .collect(toSet()),
+        Arrays.stream(policyRuntimes.split(",")).filter(r -> !r.isEmpty()).collect(toSet()),
+        List.of(policyCommandPatterns.split("\n")),
+        policyMaxVms,
+        new ProviderPolicy.Reserved(reservedCores, reservedMemoryMib, reservedDiskGib),
+        policyOutboundNetwork);
+  }
+
+  /** Capacity offered to VMs: the hardware less what the provider holds back. */
+  public Demand offered() {
+    return new Demand(
+        Math.max(0, (long) (cores - reservedCores) * Tier.SHARES_PER_CORE),
+        Math.max(0, memoryMib - reservedMemoryMib),
+        Math.max(0, diskGib - reservedDiskGib),
+        gpus.size());
+  }
+
+  /** Capacity the node's live VMs hold. */
+  public Demand allocated() {
+    return new Demand(allocatedCoreShares, allocatedMemoryMib, allocatedDiskGib, allocatedGpus);
+  }
+
+  public int allocatedVms() {
+    return allocatedVms;
+  }
+
+  /** Why this node cannot take {@code demand} now, or empty when it can. */
+  public Optional<String> shortOf(Demand demand) {
+    Demand offered = offered();
+    if (allocatedVms + 1 > policyMaxVms) {
+      return Optional.of("already runs its maximum of " + policyMaxVms + " VMs");
+    }
+    if (allocatedCoreShares + demand.coreShares() > offered.coreShares()) {
+      return Optional.of("not enough free CPU");
+    }
+    if (allocatedMemoryMib + demand.memoryMib() > offered.memoryMib()) {
+      return Optional.of("not enough free memory");
+    }
+    if (allocatedDiskGib + demand.diskGib() > offered.diskGib()) {
+      return Optional.of("not enough free disk");
+    }
+    if (allocatedGpus + demand.gpus() > offered.gpus()) {
+      return Optional.of("not enough free GPUs");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Takes capacity for a VM.
+   *
+   * @throws IllegalStateException when the node is short of it: callers check {@link #shortOf}
+   *     under a lock on this node first
+   */
+  public void allocate(Demand demand) {
+    shortOf(demand)
+        .ifPresent(
+            reason -> {
+              throw new IllegalStateException("node " + id + " cannot host: " + reason);
+            });
+    allocatedCoreShares += demand.coreShares();
+    allocatedMemoryMib += demand.memoryMib();
+    allocatedDiskGib += demand.diskGib();
+    allocatedGpus += demand.gpus();
+    allocatedVms++;
+  }
+
+  /** Gives back the capacity a VM held. */
+  public void release(Demand demand) {
+    allocatedCoreShares = Math.max(0, allocatedCoreShares - demand.coreShares());
+    allocatedMemoryMib = Math.max(0, allocatedMemoryMib - demand.memoryMib());
+    allocatedDiskGib = Math.max(0, allocatedDiskGib - demand.diskGib());
+    allocatedGpus = Math.max(0, allocatedGpus - demand.gpus());
+    allocatedVms = Math.max(0, allocatedVms - 1);
+  }
+
+  /** A VM started running here for the first time. */
+  public void countHostedVm() {
+    totalVmsHosted++;
+  }
+
+  /** A VM that ran here ended normally. */
+  public void countCompletion() {
+    successfulCompletions++;
+  }
+
+  public long totalVmsHosted() {
+    return totalVmsHosted;
+  }
+
+  public long successfulCompletions() {
+    return successfulCompletions;
   }
 
   /** A heartbeat brings the node online and records its load. */

@@ -14,6 +14,12 @@ public interface NodeRepository {
 
   void add(Node node);
 
+  /** The online nodes, in one region or all when {@code region} is null. */
+  List<Node> online(String region);
+
+  /** The node re-read and locked for update until the transaction ends. */
+  Node lock(Node node);
+
   /** The nodes of one page, ordered by registration time, newest first. */
   List<Node> search(NodeQuery query);
 

@@ -1,5 +1,9 @@
 package org.hearth.interfaces.rest;
 
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
@@ -8,7 +12,7 @@ import java.util.function.Supplier;
  */
 public final class ConflictRetry {
 
-  private static final int ATTEMPTS = 3;
+  private static final int ATTEMPTS = 6;
 
   private ConflictRetry() {}
 
@@ -20,18 +24,33 @@ public final class ConflictRetry {
         if (attempt >= ATTEMPTS || !isConflict(e)) {
           throw e;
         }
+        pause(attempt);
       }
     }
   }
 
-  /** Whether {@code thrown} or one of its causes is an optimistic-lock failure. */
+  /**
+   * Whether {@code thrown} or one of its causes is a lost locking race: an optimistic-lock failure,
+   * or a pessimistic lock the database refused (a deadlock it broke by rolling back).
+   */
   public static boolean isConflict(Throwable thrown) {
     for (Throwable t = thrown; t != null; t = t.getCause()) {
-      if (t instanceof jakarta.persistence.OptimisticLockException
+      if (t instanceof OptimisticLockException
+          || t instanceof PessimisticLockException
+          || t instanceof LockTimeoutException
           || t.getClass().getSimpleName().equals("OptimisticLockException")) {
         return true;
       }
     }
     return false;
+  }
+
+  /** A short random pause, longer after each attempt, so racing requests spread out. */
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L << attempt));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

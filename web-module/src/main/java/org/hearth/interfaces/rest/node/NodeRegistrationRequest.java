@@ -58,6 +58,9 @@ public class NodeRegistrationRequest {
 
   @NotNull @PositiveOrZero public Long pricePerPointHour;
 
+  /** Optional: what the provider lets run; everything when absent. */
+  @Valid public PolicyDto policy;
+
   NodeProfile toProfile() {
     return new NodeProfile(
         region,
@@ -69,6 +72,7 @@ public class NodeRegistrationRequest {
         diskGiB,
         gpus == null ? List.of() : gpus.stream().map(GpuDto::toGpu).toList(),
         computePoints,
-        Money.of(pricePerPointHour));
+        Money.of(pricePerPointHour),
+        policy == null ? null : policy.toPolicy());
   }
 }

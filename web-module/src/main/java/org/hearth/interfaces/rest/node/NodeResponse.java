@@ -28,6 +28,19 @@ public class NodeResponse {
   public long computePoints;
   public long pricePerPointHour;
   public Load load;
+  public PolicyDto policy;
+  public Capacity allocated;
+  public long totalVmsHosted;
+  public long successfulCompletions;
+
+  /** Capacity held by the node's live VMs. */
+  public static class Capacity {
+    public long coreShares;
+    public long memoryMiB;
+    public long diskGiB;
+    public int gpus;
+    public int vms;
+  }
 
   /** The node's load at its last heartbeat. */
   public static class Load {
@@ -58,6 +71,15 @@ public class NodeResponse {
     r.gpus = node.gpus().stream().map(GpuDto::of).toList();
     r.computePoints = node.computePoints();
     r.pricePerPointHour = node.pricePerPointHour().amount();
+    r.policy = PolicyDto.of(node.policy());
+    r.allocated = new Capacity();
+    r.allocated.coreShares = node.allocated().coreShares();
+    r.allocated.memoryMiB = node.allocated().memoryMib();
+    r.allocated.diskGiB = node.allocated().diskGib();
+    r.allocated.gpus = node.allocated().gpus();
+    r.allocated.vms = node.allocatedVms();
+    r.totalVmsHosted = node.totalVmsHosted();
+    r.successfulCompletions = node.successfulCompletions();
     NodeLoad load = node.load();
     if (load != null && load.cpuPercent() != null) {
       r.load = new Load();

@@ -13,8 +13,12 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Comparator;
 import java.util.StringJoiner;
+import org.hearth.application.scheduling.TargetNodeRefusedException;
+import org.hearth.application.vm.VmNotRunningException;
 import org.hearth.domain.node.NotNodeOwnerException;
 import org.hearth.domain.node.UnknownNodeException;
+import org.hearth.domain.vm.IllegalVmTransitionException;
+import org.hearth.domain.vm.UnknownVmException;
 import org.hearth.interfaces.rest.ConflictRetry;
 
 /** Turns every exception that reaches JAX-RS into a problem+json response. */
@@ -35,6 +39,14 @@ public final class ProblemMappers {
       }
       if (t instanceof NotNodeOwnerException e) {
         return Problem.of(ProblemType.FORBIDDEN, e.getMessage());
+      }
+      if (t instanceof UnknownVmException e) {
+        return Problem.of(ProblemType.NOT_FOUND, e.getMessage());
+      }
+      if (t instanceof TargetNodeRefusedException
+          || t instanceof VmNotRunningException
+          || t instanceof IllegalVmTransitionException) {
+        return Problem.of(ProblemType.CONFLICT, t.getMessage());
       }
       if (t instanceof ConstraintViolationException e) {
         return Problem.of(ProblemType.INVALID_FIELD, describe(e));

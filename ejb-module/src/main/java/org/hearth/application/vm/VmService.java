@@ -1,0 +1,250 @@
+package org.hearth.application.vm;
+
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hearth.application.agent.AgentCommand;
+import org.hearth.application.scheduling.NoEligibleNodeException;
+import org.hearth.application.scheduling.Scheduler;
+import org.hearth.domain.node.Node;
+import org.hearth.domain.node.NodeRepository;
+import org.hearth.domain.vm.UnknownVmException;
+import org.hearth.domain.vm.Vm;
+import org.hearth.domain.vm.VmRepository;
+import org.hearth.domain.vm.VmRequest;
+import org.hearth.domain.vm.VmState;
+import org.hearth.protocol.agent.AgentMessage;
+import org.hearth.protocol.agent.VmRuntimeState;
+import org.hearth.protocol.agent.VmSpec;
+
+/**
+ * The VM lifecycle: tenants create, list, restart and delete VMs; agents report what their VMs do;
+ * timers end VMs whose time ran out or whose node vanished. Every state change goes through the
+ * VM's state machine, and every end gives the node its capacity back exactly once.
+ */
+@Stateless
+public class VmService {
+
+  private static final System.Logger LOG = System.getLogger(VmService.class.getName());
+  private static final int LIST_LIMIT = 200;
+
+  @Inject VmRepository vms;
+  @Inject NodeRepository nodes;
+  @Inject Scheduler scheduler;
+  @Inject VmSettings settings;
+  @Inject Event<AgentCommand> agentCommands;
+  @Inject Clock clock;
+
+  /** Creates a VM and places it; a VM no node can take is {@code FAILED} with the reason. */
+  public Vm create(String ownerPubkey, VmRequest request) {
+    Vm vm = new Vm(ownerPubkey, request, clock.instant());
+    vms.add(vm);
+    try {
+      scheduler.place(vm);
+      provision(vm);
+    } catch (NoEligibleNodeException e) {
+      vm.transition(VmState.FAILED, e.getMessage(), clock.instant());
+      LOG.log(System.Logger.Level.INFO, "vm {0}: not placed: {1}", vm.id(), e.getMessage());
+    }
+    return loaded(vm);
+  }
+
+  public List<Vm> mine(String ownerPubkey) {
+    return vms.ownedBy(ownerPubkey, LIST_LIMIT).stream().map(VmService::loaded).toList();
+  }
+
+  public Vm get(String ownerPubkey, String vmId) {
+    return loaded(owned(ownerPubkey, vmId));
+  }
+
+  /** Stops and releases a VM. Deleting a VM that already ended changes nothing. */
+  public Vm delete(String ownerPubkey, String vmId) {
+    Vm vm = owned(ownerPubkey, vmId);
+    switch (vm.state()) {
+      case REQUESTED -> vm.transition(VmState.TERMINATED, "deleted by its owner", clock.instant());
+      case SCHEDULED, PROVISIONING, RUNNING -> stop(vm, "deleted by its owner");
+      default -> {}
+    }
+    return loaded(vm);
+  }
+
+  /** Restarts a running VM's workload on the same node. */
+  public Vm restart(String ownerPubkey, String vmId) {
+    Vm vm = owned(ownerPubkey, vmId);
+    vm.transition(VmState.PROVISIONING, "restart requested by its owner", clock.instant());
+    agentCommands.fire(new AgentCommand(vm.nodeId(), new AgentMessage.Stop(vm.id())));
+    provision(vm);
+    return loaded(vm);
+  }
+
+  /** The node a running VM of this owner is on, for opening a terminal. */
+  public Vm running(String ownerPubkey, String vmId) {
+    Vm vm = owned(ownerPubkey, vmId);
+    if (vm.state() != VmState.RUNNING) {
+      throw new VmNotRunningException(vmId, vm.state());
+    }
+    return vm;
+  }
+
+  /** A node's agent reports a state change of one of its VMs. */
+  public void onAgentStatus(String nodeId, AgentMessage.VmStatus status) {
+    Optional<Vm> found = vms.find(status.vmId()).filter(vm -> nodeId.equals(vm.nodeId()));
+    if (found.isEmpty()) {
+      agentCommands.fire(new AgentCommand(nodeId, new AgentMessage.Stop(status.vmId())));
+      return;
+    }
+    Vm vm = found.get();
+    vm.recordExitCode(status.exitCode() != null ? status.exitCode() : vm.exitCode());
+    apply(vm, status.state(), describe(status));
+  }
+
+  /**
+   * A node's agent (re)connected and listed the VMs it runs. VMs it should run but does not are
+   * provisioned again if they never ran, or failed if they did (the agent restarted: its workloads
+   * ended with it); VMs it runs that should not run are stopped.
+   */
+  public void reconcile(String nodeId, List<AgentMessage.VmReport> reports) {
+    Map<String, VmRuntimeState> reported = new HashMap<>();
+    reports.forEach(r -> reported.put(r.vmId(), r.state()));
+    for (Vm vm : vms.liveOnNode(nodeId)) {
+      VmRuntimeState state = reported.remove(vm.id());
+      if (state != null) {
+        apply(vm, state, "reported by the node's agent after it connected");
+      } else if (vm.state() == VmState.SCHEDULED || vm.state() == VmState.PROVISIONING) {
+        provision(vm);
+      } else if (vm.state() == VmState.STOPPING) {
+        end(vm, VmState.TERMINATED, "stopped: no longer running on its node");
+      } else {
+        end(vm, VmState.FAILED, "the node's agent restarted and no longer runs it");
+      }
+    }
+    reported
+        .keySet()
+        .forEach(vmId -> agentCommands.fire(new AgentCommand(nodeId, new AgentMessage.Stop(vmId))));
+  }
+
+  /** Stops a running VM whose duration ran out (called by the supervision timer). */
+  public void expire(String vmId) {
+    vms.find(vmId)
+        .filter(vm -> vm.state() == VmState.RUNNING)
+        .ifPresent(vm -> stop(vm, "its duration of " + vm.durationMinutes() + " minutes ran out"));
+  }
+
+  /** Marks a live VM on a long-silent node {@code LOST} (called by the supervision timer). */
+  public void markLost(String vmId) {
+    vms.find(vmId)
+        .filter(vm -> vm.state().holdsCapacity())
+        .ifPresent(
+            vm ->
+                end(
+                    vm,
+                    VmState.LOST,
+                    "its node has been offline for more than " + settings.lostAfter()));
+  }
+
+  private void apply(Vm vm, VmRuntimeState state, String cause) {
+    VmState now = vm.state();
+    switch (state) {
+      case PROVISIONING -> {
+        if (now == VmState.SCHEDULED) {
+          vm.transition(VmState.PROVISIONING, cause, clock.instant());
+        }
+      }
+      case RUNNING -> {
+        if (now == VmState.SCHEDULED || now == VmState.PROVISIONING) {
+          markRunning(vm, cause);
+        } else if (now == VmState.STOPPING || now.isFinal()) {
+          agentCommands.fire(new AgentCommand(vm.nodeId(), new AgentMessage.Stop(vm.id())));
+        }
+      }
+      case EXITED -> {
+        if (!now.isFinal()) {
+          boolean clean = vm.exitCode() == null || vm.exitCode() == 0 || now == VmState.STOPPING;
+          end(vm, clean ? VmState.TERMINATED : VmState.FAILED, cause);
+        }
+      }
+      case STOPPED -> {
+        // A restart stops the old workload while the VM is PROVISIONING again: not an end.
+        if (now == VmState.STOPPING) {
+          end(vm, VmState.TERMINATED, "stopped");
+        } else if (now == VmState.RUNNING) {
+          end(vm, VmState.FAILED, "stopped by its node");
+        }
+      }
+      case FAILED -> {
+        if (!now.isFinal()) {
+          end(vm, VmState.FAILED, cause);
+        }
+      }
+    }
+  }
+
+  private void markRunning(Vm vm, String cause) {
+    if (vm.startedAt() == null) {
+      nodes.find(vm.nodeId()).map(nodes::lock).ifPresent(Node::countHostedVm);
+    }
+    vm.transition(VmState.RUNNING, cause, clock.instant());
+  }
+
+  private void stop(Vm vm, String cause) {
+    vm.transition(VmState.STOPPING, cause, clock.instant());
+    agentCommands.fire(new AgentCommand(vm.nodeId(), new AgentMessage.Stop(vm.id())));
+  }
+
+  /** Ends a VM; a VM that held capacity gives it back to its node in the same transaction. */
+  private void end(Vm vm, VmState to, String cause) {
+    if (vm.state().holdsCapacity() && vm.nodeId() != null) {
+      Optional<Node> node = nodes.find(vm.nodeId()).map(nodes::lock);
+      node.ifPresent(n -> n.release(vm.demand()));
+      if (to == VmState.TERMINATED && vm.startedAt() != null) {
+        node.ifPresent(Node::countCompletion);
+      }
+    }
+    vm.transition(to, cause, clock.instant());
+    LOG.log(System.Logger.Level.INFO, "vm {0}: {1} ({2})", vm.id(), to, cause);
+  }
+
+  private void provision(Vm vm) {
+    VmSpec spec =
+        new VmSpec(
+            vm.vcpus(),
+            vm.memoryMib(),
+            vm.diskGib(),
+            vm.gpus(),
+            vm.tier(),
+            vm.runtime(),
+            vm.command(),
+            vm.env(),
+            vm.outboundNetwork());
+    agentCommands.fire(new AgentCommand(vm.nodeId(), new AgentMessage.Provision(vm.id(), spec)));
+  }
+
+  private Vm owned(String ownerPubkey, String vmId) {
+    return vms.find(vmId)
+        .filter(vm -> vm.isOwnedBy(ownerPubkey))
+        .orElseThrow(() -> new UnknownVmException(vmId));
+  }
+
+  private static String describe(AgentMessage.VmStatus status) {
+    if (status.outOfMemory()) {
+      return "out of memory" + (status.reason() == null ? "" : ": " + status.reason());
+    }
+    if (status.reason() != null) {
+      return status.reason();
+    }
+    return status.exitCode() == null
+        ? "reported " + status.state()
+        : "exited with code " + status.exitCode();
+  }
+
+  /** Touches the lazy history so the VM can be shown after the transaction. */
+  private static Vm loaded(Vm vm) {
+    vm.history();
+    return vm;
+  }
+}

@@ -1,0 +1,73 @@
+package org.hearth.infrastructure.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.hearth.domain.node.NodeStatus;
+import org.hearth.domain.vm.Vm;
+import org.hearth.domain.vm.VmRepository;
+import org.hearth.domain.vm.VmState;
+
+/** {@link VmRepository} on JPA; runs in the calling EJB's transaction. */
+@ApplicationScoped
+public class JpaVmRepository implements VmRepository {
+
+  private static final List<VmState> LIVE =
+      List.of(VmState.SCHEDULED, VmState.PROVISIONING, VmState.RUNNING, VmState.STOPPING);
+
+  @PersistenceContext(unitName = "hearth")
+  EntityManager em;
+
+  @Override
+  public Optional<Vm> find(String id) {
+    return Optional.ofNullable(em.find(Vm.class, id));
+  }
+
+  @Override
+  public void add(Vm vm) {
+    em.persist(vm);
+  }
+
+  @Override
+  public List<Vm> ownedBy(String ownerPubkey, int limit) {
+    return em.createQuery(
+            "SELECT v FROM Vm v WHERE v.ownerPubkey = :owner ORDER BY v.createdAt DESC, v.id",
+            Vm.class)
+        .setParameter("owner", ownerPubkey)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @Override
+  public List<Vm> liveOnNode(String nodeId) {
+    return em.createQuery(
+            "SELECT v FROM Vm v WHERE v.nodeId = :node AND v.state IN :live", Vm.class)
+        .setParameter("node", nodeId)
+        .setParameter("live", LIVE)
+        .getResultList();
+  }
+
+  @Override
+  public List<String> expiredBefore(Instant now) {
+    return em.createQuery(
+            "SELECT v.id FROM Vm v WHERE v.state = :running AND v.expiresAt < :now", String.class)
+        .setParameter("running", VmState.RUNNING)
+        .setParameter("now", now)
+        .getResultList();
+  }
+
+  @Override
+  public List<String> onNodesSilentSince(Instant cutoff) {
+    return em.createQuery(
+            "SELECT v.id FROM Vm v, Node n WHERE v.nodeId = n.id AND v.state IN :live"
+                + " AND n.status = :offline AND COALESCE(n.lastHeartbeatAt, n.registeredAt) < :cutoff",
+            String.class)
+        .setParameter("live", LIVE)
+        .setParameter("offline", NodeStatus.OFFLINE)
+        .setParameter("cutoff", cutoff)
+        .getResultList();
+  }
+}

@@ -1,0 +1,299 @@
+package org.hearth.domain.vm;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hearth.domain.node.Demand;
+import org.hearth.domain.persistence.StringListConverter;
+import org.hearth.domain.persistence.StringMapConverter;
+import org.hearth.protocol.compute.Tier;
+import org.hearth.protocol.money.Money;
+
+/** A tenant's VM: what was asked for, where it runs, and every state it went through. */
+@Entity
+@Table(name = "vm")
+public class Vm {
+
+  @Id private String id;
+
+  @Column(name = "owner_pubkey", nullable = false, updatable = false)
+  private String ownerPubkey;
+
+  @Column(name = "name", nullable = false)
+  private String name;
+
+  @Column(name = "vcpus", nullable = false)
+  private int vcpus;
+
+  @Column(name = "memory_mib", nullable = false)
+  private long memoryMib;
+
+  @Column(name = "disk_gib", nullable = false)
+  private long diskGib;
+
+  @Column(name = "gpus", nullable = false)
+  private int gpus;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "tier", nullable = false)
+  private Tier tier;
+
+  @Column(name = "runtime", nullable = false)
+  private String runtime;
+
+  @Column(name = "command", nullable = false)
+  private String command;
+
+  @Convert(converter = StringMapConverter.class)
+  @Column(name = "env", nullable = false)
+  private Map<String, String> env;
+
+  @Column(name = "outbound_network", nullable = false)
+  private boolean outboundNetwork;
+
+  @Column(name = "region_wish")
+  private String regionWish;
+
+  @Convert(converter = StringListConverter.class)
+  @Column(name = "tags_wish", nullable = false)
+  private List<String> tagsWish;
+
+  @Column(name = "target_node_id")
+  private String targetNodeId;
+
+  @Column(name = "max_price_per_hour")
+  private Money maxPricePerHour;
+
+  @Column(name = "duration_minutes")
+  private Integer durationMinutes;
+
+  @Column(name = "node_id")
+  private String nodeId;
+
+  @Column(name = "price_per_hour")
+  private Money pricePerHour;
+
+  @Column(name = "core_shares", nullable = false)
+  private long coreShares;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "state", nullable = false)
+  private VmState state;
+
+  @Column(name = "state_reason")
+  private String stateReason;
+
+  @Column(name = "exit_code")
+  private Integer exitCode;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Column(name = "started_at")
+  private Instant startedAt;
+
+  @Column(name = "expires_at")
+  private Instant expiresAt;
+
+  @ElementCollection
+  @CollectionTable(name = "vm_transition", joinColumns = @JoinColumn(name = "vm_id"))
+  @OrderColumn(name = "seq")
+  private List<VmTransition> history = new ArrayList<>();
+
+  @Version
+  @Column(name = "version", nullable = false)
+  private long version;
+
+  protected Vm() {}
+
+  /** A new VM, {@code REQUESTED} by the tenant with key {@code ownerPubkey}. */
+  public Vm(String ownerPubkey, VmRequest request, Instant now) {
+    this.id = UUID.randomUUID().toString();
+    this.ownerPubkey = ownerPubkey;
+    this.name = request.name();
+    this.vcpus = request.vcpus();
+    this.memoryMib = request.memoryMib();
+    this.diskGib = request.diskGib();
+    this.gpus = request.gpus();
+    this.tier = request.tier();
+    this.runtime = request.runtime();
+    this.command = request.command();
+    this.env = request.env();
+    this.outboundNetwork = request.outboundNetwork();
+    this.regionWish = request.region();
+    this.tagsWish = request.tags();
+    this.targetNodeId = request.targetNodeId();
+    this.maxPricePerHour = request.maxPricePerHour();
+    this.durationMinutes = request.durationMinutes();
+    this.coreShares = request.tier().coreShares(request.vcpus());
+    this.createdAt = now;
+    this.updatedAt = now;
+    this.state = VmState.REQUESTED;
+    history.add(new VmTransition(null, VmState.REQUESTED, now, "requested by its owner"));
+  }
+
+  /**
+   * Moves the VM to {@code to}, recording when and why.
+   *
+   * @throws IllegalVmTransitionException when the current state cannot lead there
+   */
+  public void transition(VmState to, String cause, Instant now) {
+    if (!state.canBecome(to)) {
+      throw new IllegalVmTransitionException(id, state, to);
+    }
+    history.add(new VmTransition(state, to, now, cause));
+    if (to == VmState.RUNNING && startedAt == null) {
+      startedAt = now;
+      expiresAt = durationMinutes == null ? null : now.plus(Duration.ofMinutes(durationMinutes));
+    }
+    state = to;
+    stateReason = cause;
+    updatedAt = now;
+  }
+
+  /** Places the VM on a node at a locked price: {@code REQUESTED → SCHEDULED}. */
+  public void schedule(String nodeId, Money pricePerHour, String cause, Instant now) {
+    transition(VmState.SCHEDULED, cause, now);
+    this.nodeId = nodeId;
+    this.pricePerHour = pricePerHour;
+  }
+
+  public void recordExitCode(Integer exitCode) {
+    this.exitCode = exitCode;
+  }
+
+  public boolean isOwnedBy(String pubkey) {
+    return ownerPubkey.equals(pubkey);
+  }
+
+  /** The capacity this VM holds on its node while its state says it does. */
+  public Demand demand() {
+    return new Demand(coreShares, memoryMib, diskGib, gpus);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String ownerPubkey() {
+    return ownerPubkey;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public int vcpus() {
+    return vcpus;
+  }
+
+  public long memoryMib() {
+    return memoryMib;
+  }
+
+  public long diskGib() {
+    return diskGib;
+  }
+
+  public int gpus() {
+    return gpus;
+  }
+
+  public Tier tier() {
+    return tier;
+  }
+
+  public String runtime() {
+    return runtime;
+  }
+
+  public String command() {
+    return command;
+  }
+
+  public Map<String, String> env() {
+    return env;
+  }
+
+  public boolean outboundNetwork() {
+    return outboundNetwork;
+  }
+
+  public String regionWish() {
+    return regionWish;
+  }
+
+  public List<String> tagsWish() {
+    return tagsWish;
+  }
+
+  public String targetNodeId() {
+    return targetNodeId;
+  }
+
+  public Money maxPricePerHour() {
+    return maxPricePerHour;
+  }
+
+  public Integer durationMinutes() {
+    return durationMinutes;
+  }
+
+  public String nodeId() {
+    return nodeId;
+  }
+
+  public Money pricePerHour() {
+    return pricePerHour;
+  }
+
+  public VmState state() {
+    return state;
+  }
+
+  public String stateReason() {
+    return stateReason;
+  }
+
+  public Integer exitCode() {
+    return exitCode;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+
+  public Instant startedAt() {
+    return startedAt;
+  }
+
+  public Instant expiresAt() {
+    return expiresAt;
+  }
+
+  public List<VmTransition> history() {
+    return List.copyOf(history);
+  }
+}

@@ -1,0 +1,25 @@
+package org.hearth.domain.vm;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Where VMs are kept. */
+public interface VmRepository {
+
+  Optional<Vm> find(String id);
+
+  void add(Vm vm);
+
+  /** The owner's VMs, newest first. */
+  List<Vm> ownedBy(String ownerPubkey, int limit);
+
+  /** The VMs placed on a node that still hold capacity there. */
+  List<Vm> liveOnNode(String nodeId);
+
+  /** Running VMs whose duration ran out before {@code now}. */
+  List<String> expiredBefore(Instant now);
+
+  /** Live VMs on offline nodes whose last heartbeat is older than {@code cutoff}. */
+  List<String> onNodesSilentSince(Instant cutoff);
+}

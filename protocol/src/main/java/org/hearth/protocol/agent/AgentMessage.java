@@ -1,0 +1,79 @@
+package org.hearth.protocol.agent;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+
+/**
+ * Control messages of the agent link: one JSON text frame each, told apart by {@code type}.
+ * Terminal bytes travel in binary frames instead (see {@link TerminalFrame}).
+ *
+ * <p>Order on a new connection: server {@link Challenge}; agent {@link Auth}; server {@link
+ * Welcome} (or closes the link); agent {@link Inventory}; then any message in either direction.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = AgentMessage.Challenge.class, name = "challenge"),
+  @JsonSubTypes.Type(value = AgentMessage.Auth.class, name = "auth"),
+  @JsonSubTypes.Type(value = AgentMessage.Welcome.class, name = "welcome"),
+  @JsonSubTypes.Type(value = AgentMessage.Heartbeat.class, name = "heartbeat"),
+  @JsonSubTypes.Type(value = AgentMessage.Inventory.class, name = "inventory"),
+  @JsonSubTypes.Type(value = AgentMessage.Provision.class, name = "provision"),
+  @JsonSubTypes.Type(value = AgentMessage.Stop.class, name = "stop"),
+  @JsonSubTypes.Type(value = AgentMessage.VmStatus.class, name = "vm-status"),
+  @JsonSubTypes.Type(value = AgentMessage.TerminalOpen.class, name = "terminal-open"),
+  @JsonSubTypes.Type(value = AgentMessage.TerminalResize.class, name = "terminal-resize"),
+  @JsonSubTypes.Type(value = AgentMessage.TerminalClose.class, name = "terminal-close"),
+  @JsonSubTypes.Type(value = AgentMessage.TerminalExit.class, name = "terminal-exit"),
+})
+public sealed interface AgentMessage {
+
+  /** Server → agent, first message: sign this to prove you hold the node's key. */
+  record Challenge(String challenge) implements AgentMessage {}
+
+  /**
+   * Agent → server: the answer to the challenge, a BIP-340 signature (hex) by the node's key over
+   * {@link AgentLinkAuth#message}.
+   */
+  record Auth(String nodeId, String pubkey, String signature) implements AgentMessage {}
+
+  /** Server → agent: the link now speaks for this node. */
+  record Welcome(String nodeId, long heartbeatIntervalMillis) implements AgentMessage {}
+
+  /** Agent → server: counts for uptime exactly like a REST heartbeat. */
+  record Heartbeat(double cpuPercent, long memoryUsedMiB, long diskUsedGiB, int runningVms)
+      implements AgentMessage {}
+
+  /** Agent → server, after every (re)connect: every VM the agent runs, so the server reconciles. */
+  record Inventory(List<VmReport> vms) implements AgentMessage {
+    public Inventory {
+      vms = List.copyOf(vms);
+    }
+  }
+
+  /** One VM in an {@link Inventory}. */
+  record VmReport(String vmId, VmRuntimeState state) {}
+
+  /** Server → agent: run this VM. Idempotent: a VM the agent already runs is reported again. */
+  record Provision(String vmId, VmSpec spec) implements AgentMessage {}
+
+  /** Server → agent: stop this VM and clean up. Idempotent. */
+  record Stop(String vmId) implements AgentMessage {}
+
+  /** Agent → server: a VM changed state. */
+  record VmStatus(
+      String vmId, VmRuntimeState state, Integer exitCode, boolean outOfMemory, String reason)
+      implements AgentMessage {}
+
+  /** Server → agent: open a terminal in a VM on this channel (unique per link). */
+  record TerminalOpen(String vmId, int channel, int cols, int rows) implements AgentMessage {}
+
+  /** Server → agent: the terminal window changed size. */
+  record TerminalResize(int channel, int cols, int rows) implements AgentMessage {}
+
+  /** Server → agent: the terminal's user went away; end it. */
+  record TerminalClose(int channel) implements AgentMessage {}
+
+  /** Agent → server: the terminal ended (code -1 when it could not open; see reason). */
+  record TerminalExit(int channel, int code, String reason) implements AgentMessage {}
+}

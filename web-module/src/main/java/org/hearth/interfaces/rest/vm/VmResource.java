@@ -1,0 +1,116 @@
+package org.hearth.interfaces.rest.vm;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hearth.application.vm.TerminalTickets;
+import org.hearth.application.vm.VmService;
+import org.hearth.domain.vm.Vm;
+import org.hearth.interfaces.rest.ConflictRetry;
+import org.hearth.interfaces.rest.security.Nip98Authenticated;
+import org.hearth.interfaces.rest.security.PublicUrl;
+
+/** Tenants' VMs. Every request is signed (NIP-98) by the tenant's key, which owns the VM. */
+@Path("vms")
+@Produces(MediaType.APPLICATION_JSON)
+@Nip98Authenticated
+@Tag(name = "VMs", description = "Create, watch, restart and delete VMs; open terminals")
+public class VmResource {
+
+  private static final String VM_ID =
+      "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+  private static final String VM_ID_MESSAGE = "must be a VM id (a UUID)";
+
+  @Inject VmService vms;
+  @Inject TerminalTickets tickets;
+  @Inject PublicUrl publicUrl;
+  @Context SecurityContext security;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Create a VM",
+      description =
+          "Placed at once on an eligible node (201). A VM no node can take is created FAILED with"
+              + " the reason; a targetNodeId that cannot take it answers 409.")
+  public Response create(
+      @NotNull(message = "a JSON body is required") @Valid CreateVmRequest body,
+      @Context UriInfo uri) {
+    Vm vm = ConflictRetry.run(() -> vms.create(owner(), body.toRequest()));
+    return Response.created(uri.getAbsolutePathBuilder().path(vm.id()).build())
+        .entity(VmResponse.of(vm))
+        .build();
+  }
+
+  @GET
+  @Operation(summary = "My VMs, newest first")
+  public List<VmResponse> mine() {
+    return vms.mine(owner()).stream().map(VmResponse::of).toList();
+  }
+
+  @GET
+  @Path("{id}")
+  @Operation(summary = "One of my VMs with its state history")
+  public VmResponse get(
+      @PathParam("id") @Pattern(regexp = VM_ID, message = VM_ID_MESSAGE) String id) {
+    return VmResponse.of(vms.get(owner(), id));
+  }
+
+  @DELETE
+  @Path("{id}")
+  @Operation(summary = "Stop a VM and release its capacity (idempotent)")
+  public VmResponse delete(
+      @PathParam("id") @Pattern(regexp = VM_ID, message = VM_ID_MESSAGE) String id) {
+    return VmResponse.of(ConflictRetry.run(() -> vms.delete(owner(), id)));
+  }
+
+  @POST
+  @Path("{id}/restart")
+  @Operation(summary = "Restart a running VM's workload")
+  public VmResponse restart(
+      @PathParam("id") @Pattern(regexp = VM_ID, message = VM_ID_MESSAGE) String id) {
+    return VmResponse.of(ConflictRetry.run(() -> vms.restart(owner(), id)));
+  }
+
+  @POST
+  @Path("{id}/terminal")
+  @Operation(
+      summary = "Open a terminal",
+      description =
+          "Returns a one-time ticket (valid 30 s) and the WebSocket URL that opens a terminal in"
+              + " the running VM: binary frames carry terminal bytes; text frames carry JSON"
+              + " control messages ({\"type\":\"resize\",\"cols\":..,\"rows\":..} in,"
+              + " {\"type\":\"exit\",\"code\":..} out).")
+  public TerminalTicketResponse terminal(
+      @PathParam("id") @Pattern(regexp = VM_ID, message = VM_ID_MESSAGE) String id,
+      @Context jakarta.servlet.http.HttpServletRequest request) {
+    TerminalTickets.Issued issued = tickets.issue(owner(), id);
+    String base = publicUrl.of(request.getLocalPort()).replaceFirst("^http", "ws");
+    TerminalTicketResponse response = new TerminalTicketResponse();
+    response.ticket = issued.ticket();
+    response.expiresAt = issued.expiresAt();
+    response.url =
+        base + request.getContextPath() + "/ws/vms/" + id + "/terminal?ticket=" + issued.ticket();
+    return response;
+  }
+
+  private String owner() {
+    return security.getUserPrincipal().getName();
+  }
+}

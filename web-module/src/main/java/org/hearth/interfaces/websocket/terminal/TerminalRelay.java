@@ -1,0 +1,118 @@
+package org.hearth.interfaces.websocket.terminal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.hearth.interfaces.websocket.agent.AgentSessions;
+import org.hearth.protocol.agent.AgentMessage;
+import org.hearth.protocol.agent.TerminalFrame;
+
+/**
+ * Relays terminals between browsers and agents. Each open terminal is a channel of its node's agent
+ * link; bytes go through unchanged (the agent already coalesces small writes).
+ */
+@ApplicationScoped
+public class TerminalRelay {
+
+  private static final System.Logger LOG = System.getLogger(TerminalRelay.class.getName());
+
+  @Inject AgentSessions agents;
+
+  private final AtomicInteger nextChannel = new AtomicInteger();
+  private final Map<Integer, Channel> channels = new ConcurrentHashMap<>();
+
+  private record Channel(int id, String nodeId, Session client) {}
+
+  /** Opens a terminal of {@code vmId} for a browser's WebSocket; returns the channel. */
+  int open(String nodeId, String vmId, Session client, int cols, int rows) {
+    int id = nextChannel.incrementAndGet();
+    channels.put(id, new Channel(id, nodeId, client));
+    if (!agents.send(nodeId, new AgentMessage.TerminalOpen(vmId, id, cols, rows))) {
+      end(id, -1, "the VM's node is not connected");
+    }
+    return id;
+  }
+
+  void fromClient(int channel, ByteBuffer data) {
+    Channel open = channels.get(channel);
+    if (open != null) {
+      byte[] bytes = new byte[data.remaining()];
+      data.get(bytes);
+      agents.send(open.nodeId(), TerminalFrame.encode(channel, bytes, 0, bytes.length));
+    }
+  }
+
+  void resize(int channel, int cols, int rows) {
+    Channel open = channels.get(channel);
+    if (open != null) {
+      agents.send(open.nodeId(), new AgentMessage.TerminalResize(channel, cols, rows));
+    }
+  }
+
+  /** The browser went away: the agent ends the terminal. */
+  void clientClosed(int channel) {
+    Channel open = channels.remove(channel);
+    if (open != null) {
+      agents.send(open.nodeId(), new AgentMessage.TerminalClose(channel));
+    }
+  }
+
+  /** Terminal output from an agent; a node can only write to its own channels. */
+  public void fromAgent(String nodeId, TerminalFrame frame) {
+    Channel open = channels.get(frame.channel());
+    if (open == null || !open.nodeId().equals(nodeId)) {
+      return;
+    }
+    synchronized (open.client()) {
+      try {
+        open.client().getBasicRemote().sendBinary(frame.data());
+      } catch (IOException | IllegalStateException e) {
+        clientClosed(open.id());
+      }
+    }
+  }
+
+  public void agentTerminalExit(String nodeId, AgentMessage.TerminalExit exit) {
+    Channel open = channels.get(exit.channel());
+    if (open != null && open.nodeId().equals(nodeId)) {
+      end(exit.channel(), exit.code(), exit.reason());
+    }
+  }
+
+  /** The node's agent disconnected: its terminals end. */
+  public void agentGone(String nodeId) {
+    channels.values().stream()
+        .filter(channel -> channel.nodeId().equals(nodeId))
+        .forEach(channel -> end(channel.id(), -1, "the VM's node disconnected"));
+  }
+
+  private void end(int channel, int code, String reason) {
+    Channel open = channels.remove(channel);
+    if (open == null) {
+      return;
+    }
+    var exit = Json.createObjectBuilder().add("type", "exit").add("code", code);
+    if (reason != null) {
+      exit.add("reason", reason);
+    }
+    synchronized (open.client()) {
+      try {
+        if (open.client().isOpen()) {
+          open.client().getBasicRemote().sendText(exit.build().toString());
+          open.client()
+              .close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "terminal ended"));
+        }
+      } catch (IOException | IllegalStateException e) {
+        LOG.log(
+            System.Logger.Level.DEBUG, "closing terminal {0} failed: {1}", channel, e.getMessage());
+      }
+    }
+  }
+}

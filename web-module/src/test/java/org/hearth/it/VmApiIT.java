@@ -1,0 +1,204 @@
+package org.hearth.it;
+
+import static org.hearth.it.NodeRegistryIT.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The VM API and the scheduler on a real server, with simulated (heartbeating) nodes. */
+@ExtendWith(ArquillianExtension.class)
+class VmApiIT {
+
+  @Deployment(testable = false)
+  static WebArchive hearth() {
+    return Deployments.hearthWar();
+  }
+
+  @ArquillianResource URL base;
+
+  private static String vm(String name, String tier, int vcpus, long memoryMiB, String region) {
+    return """
+        {"name":"%s","vcpus":%d,"memoryMiB":%d,"diskGiB":1,"tier":"%s","runtime":"sandbox",
+         "command":"sleep 600","env":{"GREETING":"hello"},"region":"%s"}"""
+        .formatted(name, vcpus, memoryMiB, tier, region);
+  }
+
+  @Test
+  void aVmIsPlacedOnAFittingNodeAndOnlyItsOwnerSeesIt() {
+    HearthApi api = new HearthApi(base);
+    String region = "vm-" + System.nanoTime();
+    SimulatedNode node = new SimulatedNode(api);
+    String nodeId =
+        node.registerWith(node.registration(region, 4, 8192, "")).json().get("id").asText();
+    try (Heartbeats beats = new Heartbeats(List.of(node), List.of(nodeId))) {
+      awaitOnline(api, nodeId);
+      Tenant owner = new Tenant(api);
+      Tenant stranger = new Tenant(api);
+
+      HearthApi.Reply created = owner.post("api/vms", vm("web-1", "STANDARD", 3, 1024, region));
+
+      assertEquals(201, created.status(), created.toString());
+      JsonNode vm = created.json();
+      String id = vm.get("id").asText();
+      assertEquals("SCHEDULED", vm.get("state").asText());
+      assertEquals(nodeId, vm.get("nodeId").asText());
+      assertEquals(2 * 1000 * 12, vm.get("pricePerHour").asLong()); // 2 cores × 1000 points × 12
+      assertEquals("REQUESTED", vm.at("/history/0/to").asText());
+      assertEquals("SCHEDULED", vm.at("/history/1/to").asText());
+      assertEquals("hello", vm.at("/env/GREETING").asText());
+      JsonNode allocated = api.get("api/nodes/" + nodeId).json().get("allocated");
+      assertEquals(24, allocated.get("coreShares").asLong()); // 3 vCPUs at 1.5:1 = 2 cores
+      assertEquals(1024, allocated.get("memoryMiB").asLong());
+
+      assertEquals(id, owner.get("api/vms").json().get(0).get("id").asText());
+      assertEquals(200, owner.get("api/vms/" + id).status());
+      assertProblem(stranger.get("api/vms/" + id), 404);
+      assertProblem(stranger.delete("api/vms/" + id), 404);
+      assertProblem(stranger.post("api/vms/" + id + "/terminal", ""), 404);
+      assertEquals(0, stranger.get("api/vms").json().size());
+
+      JsonNode deleted = owner.delete("api/vms/" + id).json();
+      assertEquals("STOPPING", deleted.get("state").asText());
+    }
+  }
+
+  @Test
+  void aVmNoNodeCanTakeFailsWithAReasonAndANamedNodeThatCannotIs409() {
+    HearthApi api = new HearthApi(base);
+    String region = "vm-" + System.nanoTime();
+    SimulatedNode node = new SimulatedNode(api);
+    String guaranteedOnly =
+        ",\"policy\":{\"tiers\":[\"GUARANTEED\"],\"runtimes\":[\"sandbox\"],\"commandPatterns\":[\"sleep *\"],\"maxVms\":4}";
+    String nodeId =
+        node.registerWith(node.registration(region, 2, 2048, guaranteedOnly))
+            .json()
+            .get("id")
+            .asText();
+    try (Heartbeats beats = new Heartbeats(List.of(node), List.of(nodeId))) {
+      awaitOnline(api, nodeId);
+      Tenant tenant = new Tenant(api);
+
+      JsonNode tooBig = tenant.post("api/vms", vm("big", "GUARANTEED", 1, 4096, region)).json();
+      assertEquals("FAILED", tooBig.get("state").asText());
+      assertTrue(
+          tooBig.get("stateReason").asText().contains("not enough free memory"), tooBig.toString());
+
+      JsonNode wrongTier = tenant.post("api/vms", vm("burst", "BURSTABLE", 1, 256, region)).json();
+      assertEquals("FAILED", wrongTier.get("state").asText());
+      assertTrue(
+          wrongTier.get("stateReason").asText().contains("tier BURSTABLE"), wrongTier.toString());
+
+      String notAllowed = vm("sh", "GUARANTEED", 1, 256, region).replace("sleep 600", "bash");
+      assertTrue(
+          tenant
+              .post("api/vms", notAllowed)
+              .json()
+              .get("stateReason")
+              .asText()
+              .contains("allow-list"));
+
+      String targeted =
+          vm("t", "GUARANTEED", 1, 4096, region)
+              .replace("\"region\"", "\"targetNodeId\":\"" + nodeId + "\",\"region\"");
+      HearthApi.Reply refused = tenant.post("api/vms", targeted);
+      assertProblem(refused, 409);
+      assertTrue(refused.json().get("detail").asText().contains("memory"), refused.toString());
+      assertEquals(3, tenant.get("api/vms").json().size(), "a refused target creates no VM");
+    }
+  }
+
+  @Test
+  void badVmRequestsAre400NamingTheField() {
+    HearthApi api = new HearthApi(base);
+    Tenant tenant = new Tenant(api);
+    String good = vm("ok", "STANDARD", 1, 256, "eu");
+
+    assertInvalid(tenant, good.replace("\"vcpus\":1", "\"vcpus\":0"), "vcpus");
+    assertInvalid(
+        tenant, good.replace("\"runtime\":\"sandbox\"", "\"runtime\":\"kvm\""), "runtime");
+    assertInvalid(tenant, good.replace("GREETING", "1BAD"), "env");
+    assertInvalid(tenant, good.replace("\"name\":\"ok\"", "\"name\":\"\""), "name");
+    assertProblem(tenant.post("api/vms", good.replace("STANDARD", "PLATINUM")), 400);
+    assertProblem(tenant.post("api/vms", "{\"name\":"), 400);
+    assertProblem(tenant.get("api/vms/not-a-uuid"), 400);
+    assertProblem(api.get("api/vms"), 401);
+    assertEquals(0, tenant.get("api/vms").json().size());
+  }
+
+  @Test
+  void concurrentRequestsNeverOverAllocateANode() throws Exception {
+    HearthApi api = new HearthApi(base);
+    String region = "race-" + System.nanoTime();
+    List<SimulatedNode> nodes = List.of(new SimulatedNode(api), new SimulatedNode(api));
+    List<String> ids = new ArrayList<>();
+    for (SimulatedNode node : nodes) {
+      ids.add(node.registerWith(node.registration(region, 4, 65536, "")).json().get("id").asText());
+    }
+    try (Heartbeats beats = new Heartbeats(nodes, ids)) {
+      ids.forEach(id -> awaitOnline(api, id));
+      int requests = 120;
+      ExecutorService pool = Executors.newFixedThreadPool(24);
+      List<Future<HearthApi.Reply>> replies = new ArrayList<>();
+      for (int i = 0; i < requests; i++) {
+        Tenant tenant = new Tenant(api);
+        String body = vm("race-" + i, "BALANCED", 1, 128, region);
+        replies.add(pool.submit(() -> tenant.post("api/vms", body)));
+      }
+      int scheduled = 0;
+      int failed = 0;
+      for (Future<HearthApi.Reply> reply : replies) {
+        HearthApi.Reply r = reply.get();
+        assertEquals(201, r.status(), r.toString());
+        switch (r.json().get("state").asText()) {
+          case "SCHEDULED" -> scheduled++;
+          case "FAILED" -> failed++;
+          default -> throw new AssertionError(r.toString());
+        }
+      }
+      pool.shutdown();
+
+      // 2 nodes × 4 cores × 2 (BALANCED) = 16 VMs of 1 vCPU fit; not one more.
+      assertEquals(16, scheduled);
+      assertEquals(requests - 16, failed);
+      for (String id : ids) {
+        JsonNode allocated = api.get("api/nodes/" + id).json().get("allocated");
+        assertEquals(48, allocated.get("coreShares").asLong(), allocated.toString());
+        assertEquals(8, allocated.get("vms").asInt());
+      }
+    }
+  }
+
+  private void assertInvalid(Tenant tenant, String body, String field) {
+    HearthApi.Reply reply = tenant.post("api/vms", body);
+    assertProblem(reply, 400);
+    assertTrue(reply.json().get("detail").asText().contains(field), reply.toString());
+  }
+
+  static void awaitOnline(HearthApi api, String nodeId) {
+    for (int i = 0; i < 50; i++) {
+      if ("ONLINE".equals(api.get("api/nodes/" + nodeId).json().get("status").asText())) {
+        return;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    throw new AssertionError("node " + nodeId + " did not come online");
+  }
+}
