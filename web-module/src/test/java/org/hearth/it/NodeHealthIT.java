@@ -30,8 +30,18 @@ class NodeHealthIT {
 
   @ArquillianResource URL base;
 
+  /**
+   * On PostgreSQL a second server with its own health monitor shares the database, so the
+   * assertions below also prove that two servers never count the same missed heartbeat twice.
+   */
   @Test
   void aSilentNodeGoesOfflineAndItsUptimeStaysReducedAfterItRecovers() throws Exception {
+    try (AutoCloseable second = SecondServer.startIfSharedDatabase(18081).orElse(null)) {
+      silentNodeScenario();
+    }
+  }
+
+  private void silentNodeScenario() throws Exception {
     HearthApi api = new HearthApi(base);
     SimulatedNode node = new SimulatedNode(api);
     JsonNode registered = node.register("eu-west").json();

@@ -29,17 +29,17 @@ public class DatabaseMigrator {
 
   @PostConstruct
   void migrate() {
-    MigrateResult result =
+    Flyway flyway =
         Flyway.configure(DatabaseMigrator.class.getClassLoader())
             .dataSource(dataSource)
             .locations("classpath:db/migration")
-            .load()
-            .migrate();
+            .load();
+    MigrateResult result = flyway.migrate();
     migrated = true;
     LOG.log(
         Level.INFO,
-        "Database schema at version {0} ({1} migrations applied)",
-        result.targetSchemaVersion,
+        "Database schema at version {0} ({1} migrations applied now)",
+        flyway.info().current().getVersion(),
         result.migrationsExecuted);
   }
 
