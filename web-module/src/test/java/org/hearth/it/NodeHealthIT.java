@@ -36,7 +36,7 @@ class NodeHealthIT {
    */
   @Test
   void aSilentNodeGoesOfflineAndItsUptimeStaysReducedAfterItRecovers() throws Exception {
-    try (AutoCloseable second = SecondServer.startIfSharedDatabase(18081).orElse(null)) {
+    try (AutoCloseable second = PayaraServer.secondOnSharedDatabase(18081).orElse(null)) {
       silentNodeScenario();
     }
   }

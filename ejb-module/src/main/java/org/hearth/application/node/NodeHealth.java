@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.hearth.domain.node.NodeRepository;
 import org.hearth.domain.node.NodeStatus;
+import org.hearth.infrastructure.time.ServerStart;
 
 /**
  * The health monitor's units of work, each its own transaction: mark silent nodes offline, count
@@ -26,15 +27,23 @@ public class NodeHealth {
   @Inject NodeRepository nodes;
   @Inject NodeSettings settings;
   @Inject DowntimeRecorder downtime;
+  @Inject ServerStart serverStart;
   @Inject Clock clock;
 
   /** Marks online nodes offline whose last heartbeat is older than the offline timeout. */
   public int markSilentNodesOffline() {
-    int marked = nodes.markOfflineIfSilentSince(clock.instant().minus(settings.offlineAfter()));
+    int marked =
+        nodes.markOfflineIfSilentSince(
+            clock.instant().minus(settings.offlineAfter()), heardSinceUnlessGraceOver());
     if (marked > 0) {
       LOG.log(System.Logger.Level.INFO, "{0} node(s) went offline", marked);
     }
     return marked;
+  }
+
+  /** Before the startup grace is over, only nodes heard from since this server started count. */
+  private Instant heardSinceUnlessGraceOver() {
+    return serverStart.graceOver() ? Instant.EPOCH : serverStart.startedAt();
   }
 
   /** The offline nodes that have missed at least one whole interval not yet counted. */

@@ -231,7 +231,8 @@ public class VmService {
   }
 
   private static String describe(AgentMessage.VmStatus status) {
-    if (status.outOfMemory()) {
+    if (status.outOfMemory()
+        && (status.reason() == null || !status.reason().contains("out of memory"))) {
       return "out of memory" + (status.reason() == null ? "" : ": " + status.reason());
     }
     if (status.reason() != null) {

@@ -86,15 +86,17 @@ public class JpaNodeRepository implements NodeRepository {
   }
 
   @Override
-  public int markOfflineIfSilentSince(Instant cutoff) {
+  public int markOfflineIfSilentSince(Instant cutoff, Instant heardSince) {
     // A bulk update bypasses @Version, so it bumps the version itself: a heartbeat that read the
     // node before this update then fails to commit instead of silently undoing it.
     return em.createQuery(
             "UPDATE Node n SET n.status = :offline, n.version = n.version + 1"
-                + " WHERE n.status = :online AND n.lastHeartbeatAt < :cutoff")
+                + " WHERE n.status = :online AND n.lastHeartbeatAt < :cutoff"
+                + " AND n.lastHeartbeatAt >= :heardSince")
         .setParameter("offline", NodeStatus.OFFLINE)
         .setParameter("online", NodeStatus.ONLINE)
         .setParameter("cutoff", cutoff)
+        .setParameter("heardSince", heardSince)
         .executeUpdate();
   }
 

@@ -60,14 +60,16 @@ public class JpaVmRepository implements VmRepository {
   }
 
   @Override
-  public List<String> onNodesSilentSince(Instant cutoff) {
+  public List<String> onNodesSilentSince(Instant cutoff, Instant heardSince) {
     return em.createQuery(
             "SELECT v.id FROM Vm v, Node n WHERE v.nodeId = n.id AND v.state IN :live"
-                + " AND n.status = :offline AND COALESCE(n.lastHeartbeatAt, n.registeredAt) < :cutoff",
+                + " AND n.status = :offline AND COALESCE(n.lastHeartbeatAt, n.registeredAt) < :cutoff"
+                + " AND COALESCE(n.lastHeartbeatAt, n.registeredAt) >= :heardSince",
             String.class)
         .setParameter("live", LIVE)
         .setParameter("offline", NodeStatus.OFFLINE)
         .setParameter("cutoff", cutoff)
+        .setParameter("heardSince", heardSince)
         .getResultList();
   }
 }

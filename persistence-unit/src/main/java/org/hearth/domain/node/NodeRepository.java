@@ -25,8 +25,11 @@ public interface NodeRepository {
 
   long count(NodeQuery query);
 
-  /** Marks every online node whose last heartbeat is older than {@code cutoff} offline. */
-  int markOfflineIfSilentSince(Instant cutoff);
+  /**
+   * Marks online nodes offline whose last heartbeat is older than {@code cutoff} but not older than
+   * {@code heardSince} ({@link Instant#EPOCH} for no lower bound).
+   */
+  int markOfflineIfSilentSince(Instant cutoff, Instant heardSince);
 
   /**
    * The offline nodes last seen, and with downtime counted, no later than {@code due}: those with

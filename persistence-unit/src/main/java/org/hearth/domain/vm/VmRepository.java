@@ -20,6 +20,9 @@ public interface VmRepository {
   /** Running VMs whose duration ran out before {@code now}. */
   List<String> expiredBefore(Instant now);
 
-  /** Live VMs on offline nodes whose last heartbeat is older than {@code cutoff}. */
-  List<String> onNodesSilentSince(Instant cutoff);
+  /**
+   * Live VMs on offline nodes last heard from before {@code cutoff} but not before {@code
+   * heardSince}.
+   */
+  List<String> onNodesSilentSince(Instant cutoff, Instant heardSince);
 }

@@ -1,0 +1,123 @@
+package org.hearth.agent.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import org.hearth.protocol.compute.ProviderPolicy;
+import org.hearth.protocol.compute.Tier;
+
+/**
+ * The provider's settings for this node, read from a properties file (every key is documented in
+ * {@code node-agent/README.md}).
+ *
+ * @param machineId null to use {@code /etc/machine-id} or a generated id kept in the data dir
+ * @param pricePerPointHour price of one compute point for one hour, in the smallest unit of USDC
+ * @param benchmarkDuration how long the CPU benchmark measures (after its warm-up)
+ */
+public record AgentConfig(
+    Path dataDir,
+    String machineId,
+    String region,
+    List<String> tags,
+    String description,
+    long pricePerPointHour,
+    ProviderPolicy policy,
+    Duration benchmarkDuration) {
+
+  public static final String DATA_DIR = "data-dir";
+  public static final String MACHINE_ID = "machine-id";
+  public static final String REGION = "region";
+  public static final String TAGS = "tags";
+  public static final String DESCRIPTION = "description";
+  public static final String PRICE = "price-per-point-hour";
+  public static final String TIERS = "policy.tiers";
+  public static final String RUNTIMES = "policy.runtimes";
+  public static final String COMMAND_PATTERNS = "policy.command-patterns";
+  public static final String MAX_VMS = "policy.max-vms";
+  public static final String RESERVED_CORES = "policy.reserved-cores";
+  public static final String RESERVED_MEMORY = "policy.reserved-memory-mib";
+  public static final String RESERVED_DISK = "policy.reserved-disk-gib";
+  public static final String OUTBOUND_NETWORK = "policy.outbound-network";
+  public static final String BENCHMARK_MILLIS = "benchmark.millis";
+
+  public AgentConfig {
+    tags = List.copyOf(tags);
+  }
+
+  /** Reads a properties file (UTF-8). */
+  public static AgentConfig load(Path file) throws ConfigException {
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      properties.load(reader);
+    } catch (NoSuchFileException e) {
+      throw new ConfigException("config file " + file + " does not exist");
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
+    }
+    return parse(properties);
+  }
+
+  /** The configuration of these properties; absent keys take their defaults. */
+  public static AgentConfig parse(Properties properties) throws ConfigException {
+    Settings settings = new Settings(properties);
+    AgentConfig config =
+        new AgentConfig(
+            Path.of(settings.string(DATA_DIR, "./agent-data")),
+            settings.string(MACHINE_ID, null),
+            settings.string(REGION, null),
+            settings.list(TAGS, ""),
+            settings.string(DESCRIPTION, null),
+            settings.wholeNumber(PRICE, 10, 0),
+            policy(settings),
+            Duration.ofMillis(settings.wholeNumber(BENCHMARK_MILLIS, 2500, 200)));
+    settings.rejectUnknownKeys();
+    return config;
+  }
+
+  public AgentConfig withDataDir(Path dataDir) {
+    return new AgentConfig(
+        dataDir,
+        machineId,
+        region,
+        tags,
+        description,
+        pricePerPointHour,
+        policy,
+        benchmarkDuration);
+  }
+
+  private static ProviderPolicy policy(Settings settings) throws ConfigException {
+    return new ProviderPolicy(
+        tiers(settings),
+        Set.copyOf(settings.nonEmptyList(RUNTIMES, "sandbox")),
+        settings.nonEmptyList(COMMAND_PATTERNS, "*"),
+        settings.integer(MAX_VMS, 8, 1),
+        new ProviderPolicy.Reserved(
+            settings.integer(RESERVED_CORES, 0, 0),
+            settings.wholeNumber(RESERVED_MEMORY, 512, 0),
+            settings.wholeNumber(RESERVED_DISK, 1, 0)),
+        settings.flag(OUTBOUND_NETWORK, false));
+  }
+
+  private static Set<Tier> tiers(Settings settings) throws ConfigException {
+    List<Tier> tiers = new ArrayList<>();
+    for (String name : settings.nonEmptyList(TIERS, "GUARANTEED,STANDARD,BALANCED,BURSTABLE")) {
+      try {
+        tiers.add(Tier.valueOf(name.toUpperCase(Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        throw Settings.invalid(TIERS, name, "tiers among " + Arrays.toString(Tier.values()));
+      }
+    }
+    return Set.copyOf(tiers);
+  }
+}

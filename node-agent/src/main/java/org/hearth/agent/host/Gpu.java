@@ -1,0 +1,4 @@
+package org.hearth.agent.host;
+
+/** One GPU of the host. */
+public record Gpu(String model, long memoryMiB) {}

@@ -1,0 +1,230 @@
+package org.hearth.agent.runtime;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A VM's files: {@code <dataDir>/vms/<vmId>/} holds {@code root/} (the VM's writable {@code /},
+ * owned by the sandbox's host uid and kept across starts until the VM is stopped), {@code etc/}
+ * (the VM's read-only {@code /etc}, written anew at each start), {@code console.log} (the command's
+ * output) and {@code status.json} (what bwrap reports).
+ *
+ * <p>bwrap runs as the sandbox's host uid and opens root/ and etc/ by path, so every directory up
+ * to them must be searchable by others; the runtime's own ({@code vms/} and each VM's) are, but not
+ * listable.
+ *
+ * <p>The agent runs as root and never writes inside {@code root/}: the VM owns it and could plant
+ * symlinks there that point at host files. Deleting it does not follow links.
+ */
+final class SandboxLayout {
+
+  /** Host files the VM sees read-only under /etc: what programs need to run, resolve and log in. */
+  private static final List<String> HOST_ETC =
+      List.of(
+          "alternatives",
+          "bash.bashrc",
+          "ca-certificates",
+          "ca-certificates.conf",
+          "gai.conf",
+          "host.conf",
+          "inputrc",
+          "ld.so.cache",
+          "ld.so.conf",
+          "ld.so.conf.d",
+          "localtime",
+          "mime.types",
+          "nsswitch.conf",
+          "os-release",
+          "profile",
+          "profile.d",
+          "protocols",
+          "resolv.conf",
+          "services",
+          "shells",
+          "ssl",
+          "terminfo",
+          "timezone");
+
+  /** Searchable, not listable: bwrap, running as the sandbox's uid, must reach root/ and etc/. */
+  private static final Set<PosixFilePermission> SEARCH_ONLY =
+      PosixFilePermissions.fromString("rwx--x--x");
+
+  private static final Set<PosixFilePermission> OWNER_READ_WRITE =
+      PosixFilePermissions.fromString("rw-------");
+
+  private final Path vmDir;
+  private final boolean created;
+  private final List<String> hostEtc;
+
+  private SandboxLayout(Path vmDir, boolean created, List<String> hostEtc) {
+    this.vmDir = vmDir;
+    this.created = created;
+    this.hostEtc = hostEtc;
+  }
+
+  /** Creates the VM's directory (or reuses the root of an earlier start) and writes its /etc. */
+  static SandboxLayout prepare(Path dataDir, String vmId) throws IOException {
+    Path vms = dataDir.toAbsolutePath().resolve("vms");
+    Files.createDirectories(vms, PosixFilePermissions.asFileAttribute(SEARCH_ONLY));
+    requireSearchable(vms);
+    Path vmDir = vms.resolve(vmId);
+    boolean created = !Files.isDirectory(vmDir, LinkOption.NOFOLLOW_LINKS);
+    if (created) {
+      Files.createDirectory(vmDir, PosixFilePermissions.asFileAttribute(SEARCH_ONLY));
+    }
+    Path root = vmDir.resolve("root");
+    if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+      Files.createDirectory(root);
+      Files.setAttribute(root, "unix:uid", SandboxUser.HOST_UID, LinkOption.NOFOLLOW_LINKS);
+      Files.setAttribute(root, "unix:gid", SandboxUser.HOST_GID, LinkOption.NOFOLLOW_LINKS);
+    }
+    Path etc = vmDir.resolve("etc");
+    deleteTree(etc);
+    Files.createDirectory(etc);
+    writeIdentity(etc, vmId);
+    List<String> hostEtc = new ArrayList<>();
+    for (String name : HOST_ETC) {
+      Path source = Path.of("/etc", name);
+      if (Files.exists(source)) {
+        // The read-only /etc cannot get mount points later: bwrap binds host files onto these.
+        if (Files.isDirectory(source)) {
+          Files.createDirectory(etc.resolve(name));
+        } else {
+          Files.createFile(etc.resolve(name));
+        }
+        hostEtc.add(name);
+      }
+    }
+    Path console = vmDir.resolve("console.log");
+    if (!Files.exists(console)) {
+      Files.createFile(console, PosixFilePermissions.asFileAttribute(OWNER_READ_WRITE));
+    }
+    return new SandboxLayout(vmDir, created, List.copyOf(hostEtc));
+  }
+
+  /**
+   * @throws IOException naming the first directory on the way that others cannot search
+   */
+  private static void requireSearchable(Path dir) throws IOException {
+    for (Path path = dir; path != null; path = path.getParent()) {
+      if (!Files.getPosixFilePermissions(path).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+        throw new IOException(
+            "the sandbox user (uid "
+                + SandboxUser.HOST_UID
+                + ") cannot reach "
+                + dir
+                + ": make "
+                + path
+                + " searchable (chmod o+x)");
+      }
+    }
+  }
+
+  private static void writeIdentity(Path etc, String vmId) throws IOException {
+    String user = SandboxUser.NAME;
+    Files.writeString(
+        etc.resolve("passwd"),
+        "root:x:0:0:root:/root:/bin/sh\n"
+            + user
+            + ":x:"
+            + SandboxUser.UID
+            + ":"
+            + SandboxUser.GID
+            + ":"
+            + user
+            + ":"
+            + SandboxUser.HOME
+            + ":/bin/sh\n"
+            + "nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n");
+    Files.writeString(
+        etc.resolve("group"),
+        "root:x:0:\n" + user + ":x:" + SandboxUser.GID + ":\nnogroup:x:65534:\n");
+    Files.writeString(etc.resolve("hostname"), vmId + "\n");
+    Files.writeString(
+        etc.resolve("hosts"),
+        "127.0.0.1\tlocalhost\n127.0.1.1\t"
+            + vmId
+            + "\n::1\tlocalhost ip6-localhost ip6-loopback\n");
+  }
+
+  Path vmDir() {
+    return vmDir;
+  }
+
+  /** Whether this start created the VM's directory (rather than reusing an earlier start's). */
+  boolean created() {
+    return created;
+  }
+
+  /** Names under /etc that the VM sees from the host. */
+  List<String> hostEtc() {
+    return hostEtc;
+  }
+
+  Path root() {
+    return vmDir.resolve("root");
+  }
+
+  Path etc() {
+    return vmDir.resolve("etc");
+  }
+
+  Path consoleLog() {
+    return vmDir.resolve("console.log");
+  }
+
+  Path statusFile() {
+    return vmDir.resolve("status.json");
+  }
+
+  /** Deletes all of the VM's files. Idempotent. */
+  void delete() throws IOException {
+    deleteTree(vmDir);
+  }
+
+  /** The last part of the console log, for error messages. */
+  String consoleTail() {
+    try {
+      String log = Files.readString(consoleLog()).strip();
+      return log.length() <= 2000 ? log : "..." + log.substring(log.length() - 2000);
+    } catch (IOException e) {
+      return "(no console output)";
+    }
+  }
+
+  /** Deletes a tree without following symbolic links (walkFileTree's default). */
+  private static void deleteTree(Path top) throws IOException {
+    if (!Files.exists(top, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    Files.walkFileTree(
+        top,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.delete(file);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+            if (e != null) {
+              throw e;
+            }
+            Files.delete(dir);
+            return FileVisitResult.CONTINUE;
+          }
+        });
+  }
+}

@@ -1,0 +1,41 @@
+package org.hearth.agent.vm;
+
+import java.util.concurrent.CompletableFuture;
+import org.hearth.agent.runtime.RunningWorkload;
+import org.hearth.protocol.agent.AgentMessage;
+import org.hearth.protocol.agent.VmRuntimeState;
+import org.hearth.protocol.agent.VmSpec;
+
+/** One VM the supervisor knows, from Provision until its final status has reached the server. */
+final class VmEntry {
+  final String vmId;
+  final VmSpec spec;
+  VmRuntimeState state = VmRuntimeState.PROVISIONING;
+
+  /** Null until the runtime has started it. */
+  RunningWorkload workload;
+
+  boolean stopRequested;
+
+  /** Why the agent itself ended the VM (it is shutting down), else null. */
+  String endedByAgent;
+
+  /** Set once the VM has ended; kept until sent, to be sent again after a reconnect. */
+  AgentMessage.VmStatus finalStatus;
+
+  /** Completes once the final status is set (and its first send attempted). */
+  final CompletableFuture<Void> ended = new CompletableFuture<>();
+
+  VmEntry(String vmId, VmSpec spec) {
+    this.vmId = vmId;
+    this.spec = spec;
+  }
+
+  boolean live() {
+    return finalStatus == null;
+  }
+
+  AgentMessage.VmStatus status() {
+    return live() ? new AgentMessage.VmStatus(vmId, state, null, false, null) : finalStatus;
+  }
+}

@@ -1,0 +1,150 @@
+package org.hearth.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A real node agent process runs real sandboxed workloads for a real server: placement, terminals,
+ * out-of-memory, deletion, an agent crash and its return.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AgentEndToEndIT {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  @Deployment(testable = false)
+  static WebArchive hearth() {
+    return Deployments.hearthWar();
+  }
+
+  @ArquillianResource URL base;
+
+  private static String vm(String name, long memoryMiB, String command) {
+    return """
+        {"name":"%s","vcpus":1,"memoryMiB":%d,"diskGiB":1,"tier":"BURSTABLE","runtime":"sandbox",
+         "command":"%s"}"""
+        .formatted(name, memoryMiB, command);
+  }
+
+  @Test
+  void aVmRunsOnARealAgentWithATerminalAndEndsCleanly() throws Exception {
+    HearthApi api = new HearthApi(base);
+    Tenant tenant = new Tenant(api);
+    try (AgentProcess agent = new AgentProcess(api.url(""), "e2e-" + System.nanoTime()).start()) {
+      String nodeId = awaitNode(api, agent.region, "ONLINE").get("id").asText();
+
+      String vmId = tenant.post("api/vms", vm("shell", 64, "sleep 3600")).json().get("id").asText();
+      JsonNode running = awaitVm(tenant, vmId, "RUNNING");
+      assertEquals(nodeId, running.get("nodeId").asText());
+
+      JsonNode ticket = tenant.post("api/vms/" + vmId + "/terminal", "").json();
+      try (TerminalClient terminal = TerminalClient.connect(ticket.get("url").asText())) {
+        terminal.type("echo $((6*7))\n");
+        terminal.await("42", Duration.ofSeconds(20));
+        terminal.resize(120, 40);
+        terminal.type("stty size\n");
+        terminal.await("40 120", Duration.ofSeconds(20));
+      }
+      TerminalClient replay = TerminalClient.connect(ticket.get("url").asText());
+      assertEquals(1008, replay.closed.get(10, TimeUnit.SECONDS), "a used ticket opens nothing");
+
+      String hogId =
+          tenant
+              .post("api/vms", vm("hog", 32, "head -c 512m /dev/zero | tail"))
+              .json()
+              .get("id")
+              .asText();
+      JsonNode hog = awaitVm(tenant, hogId, "FAILED");
+      assertTrue(hog.get("stateReason").asText().contains("out of memory"), hog.toString());
+
+      JsonNode deleted = tenant.delete("api/vms/" + vmId).json();
+      assertTrue(deleted.get("state").asText().matches("STOPPING|TERMINATED"));
+      awaitVm(tenant, vmId, "TERMINATED");
+      JsonNode node = api.get("api/nodes/" + nodeId).json();
+      assertEquals(0, node.at("/allocated/vms").asInt(), node.toString());
+      assertEquals(0, node.at("/allocated/coreShares").asLong());
+      assertEquals(1, node.get("successfulCompletions").asLong());
+    }
+  }
+
+  @Test
+  void vmsOfACrashedAgentAreLostAndTheAgentComesBack() throws Exception {
+    HearthApi api = new HearthApi(base);
+    Tenant tenant = new Tenant(api);
+    try (AgentProcess agent = new AgentProcess(api.url(""), "crash-" + System.nanoTime()).start()) {
+      String nodeId = awaitNode(api, agent.region, "ONLINE").get("id").asText();
+      String vmId =
+          tenant.post("api/vms", vm("doomed", 64, "sleep 3600")).json().get("id").asText();
+      awaitVm(tenant, vmId, "RUNNING");
+
+      agent.kill();
+      awaitNode(api, agent.region, "OFFLINE");
+      JsonNode lost = awaitVm(tenant, vmId, "LOST");
+      assertTrue(lost.get("stateReason").asText().contains("offline"), lost.toString());
+      assertEquals(0, api.get("api/nodes/" + nodeId).json().at("/allocated/vms").asInt());
+
+      agent.start();
+      awaitNode(api, agent.region, "ONLINE");
+      String again =
+          tenant.post("api/vms", vm("again", 64, "sleep 3600")).json().get("id").asText();
+      assertEquals(nodeId, awaitVm(tenant, again, "RUNNING").get("nodeId").asText());
+      tenant.delete("api/vms/" + again);
+      awaitVm(tenant, again, "TERMINATED");
+    }
+  }
+
+  static JsonNode awaitNode(HearthApi api, String region, String status)
+      throws InterruptedException {
+    return awaitNode(api, region, status, node -> true);
+  }
+
+  static JsonNode awaitNode(HearthApi api, String region, String status, Predicate<JsonNode> also)
+      throws InterruptedException {
+    return await(
+        () -> api.get("api/nodes?region=" + region).json().at("/items/0"),
+        node -> status.equals(node.path("status").asText()) && also.test(node),
+        "node in " + region + " " + status);
+  }
+
+  static JsonNode awaitVm(Tenant tenant, String vmId, String state) throws InterruptedException {
+    return await(
+        () -> tenant.get("api/vms/" + vmId).json(),
+        vm -> {
+          String now = vm.path("state").asText();
+          if (!now.equals(state)
+              && (now.equals("FAILED") || now.equals("LOST") || now.equals("TERMINATED"))) {
+            throw new AssertionError("VM ended " + now + " while waiting for " + state + ": " + vm);
+          }
+          return now.equals(state);
+        },
+        "VM " + vmId + " " + state);
+  }
+
+  private static JsonNode await(
+      java.util.function.Supplier<JsonNode> read, Predicate<JsonNode> done, String what)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plus(PATIENCE);
+    JsonNode last = null;
+    while (Instant.now().isBefore(deadline)) {
+      last = read.get();
+      if (done.test(last)) {
+        return last;
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("timed out waiting for " + what + "; last: " + last);
+  }
+}

@@ -1,0 +1,116 @@
+package org.hearth.it;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A Payara Micro started by a test itself, running the built WAR at the root context with the same
+ * boot commands as {@code server-config/run}: for a second server on a shared database, or a server
+ * the test stops and starts again.
+ */
+final class PayaraServer implements AutoCloseable {
+
+  final int port;
+  private final Map<String, String> env;
+  private Process process;
+
+  private PayaraServer(int port, Map<String, String> env) {
+    this.port = port;
+    this.env = env;
+  }
+
+  /**
+   * A second server on the integration tests' database, when that is PostgreSQL (the embedded H2
+   * file admits one server process).
+   */
+  static Optional<PayaraServer> secondOnSharedDatabase(int port) throws Exception {
+    String url = System.getenv("HEARTH_DB_URL");
+    if (url == null || !url.startsWith("jdbc:postgresql:")) {
+      return Optional.empty();
+    }
+    return Optional.of(new PayaraServer(port, Map.of()).start());
+  }
+
+  /** A server with its own environment overrides (e.g. its own H2 file). */
+  static PayaraServer withEnvironment(int port, Map<String, String> env) {
+    return new PayaraServer(port, env);
+  }
+
+  String url() {
+    return "http://localhost:" + port;
+  }
+
+  PayaraServer start() throws Exception {
+    File log =
+        new File(System.getProperty("hearth.war"))
+            .toPath()
+            .resolveSibling("server-" + port + ".log")
+            .toFile();
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                "java",
+                "-Xmx512m",
+                "-Duser.timezone=UTC",
+                "-jar",
+                System.getProperty("payara.microJar"),
+                "--nocluster",
+                "--port",
+                String.valueOf(port),
+                "--postbootcommandfile",
+                System.getProperty("hearth.postboot"),
+                "--addlibs",
+                System.getProperty("hearth.postgresqlJar"),
+                "--deploy",
+                System.getProperty("hearth.war"),
+                "--contextroot",
+                "/")
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
+    builder.environment().put("HEARTH_PUBLIC_URL", url());
+    builder.environment().putAll(env);
+    process = builder.start();
+    awaitReady(Duration.ofMinutes(3));
+    return this;
+  }
+
+  /** Stops the server the way Ctrl-C does, and waits until it is gone. */
+  void stop() throws InterruptedException {
+    process.destroy();
+    process.waitFor();
+  }
+
+  private void awaitReady(Duration timeout) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/health/ready")).build();
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new AssertionError("the server on port " + port + " exited; see its log in target/");
+      }
+      try {
+        if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (java.io.IOException notYet) {
+        // still starting
+      }
+      Thread.sleep(1000);
+    }
+    close();
+    throw new AssertionError("the server on port " + port + " was not ready within " + timeout);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process != null && process.isAlive()) {
+      stop();
+    }
+  }
+}
