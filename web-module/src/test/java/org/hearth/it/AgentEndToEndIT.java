@@ -61,6 +61,16 @@ class AgentEndToEndIT {
       TerminalClient replay = TerminalClient.connect(ticket.get("url").asText());
       assertEquals(1008, replay.closed.get(10, TimeUnit.SECONDS), "a used ticket opens nothing");
 
+      JsonNode restarting = tenant.post("api/vms/" + vmId + "/restart", "").json();
+      assertEquals("PROVISIONING", restarting.get("state").asText(), restarting.toString());
+      awaitVm(tenant, vmId, "RUNNING");
+      Thread.sleep(2000);
+      JsonNode restarted = tenant.get("api/vms/" + vmId).json();
+      assertEquals(
+          "RUNNING",
+          restarted.get("state").asText(),
+          "still running after a restart: " + restarted);
+
       String hogId =
           tenant
               .post("api/vms", vm("hog", 32, "head -c 512m /dev/zero | tail"))

@@ -75,7 +75,7 @@ public class VmService {
 
   /** Restarts a running VM's workload on the same node. */
   public Vm restart(String ownerPubkey, String vmId) {
-    Vm vm = owned(ownerPubkey, vmId);
+    Vm vm = running(ownerPubkey, vmId);
     vm.transition(VmState.PROVISIONING, "restart requested by its owner", clock.instant());
     agentCommands.fire(new AgentCommand(vm.nodeId(), new AgentMessage.Stop(vm.id())));
     provision(vm);

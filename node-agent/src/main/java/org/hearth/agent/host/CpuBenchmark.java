@@ -32,6 +32,25 @@ public final class CpuBenchmark {
   private CpuBenchmark() {}
 
   /**
+   * Repeatability check (a benchmark, not a test: timing on a shared machine is noisy): {@code java
+   * -cp hearth-agent.jar org.hearth.agent.host.CpuBenchmark [runs] [seconds]} prints each run's
+   * points per core and the spread between the lowest and highest.
+   */
+  public static void main(String[] args) {
+    int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+    Duration each = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 3);
+    long min = Long.MAX_VALUE;
+    long max = 0;
+    for (int run = 1; run <= runs; run++) {
+      long points = pointsPerCore(each);
+      min = Math.min(min, points);
+      max = Math.max(max, points);
+      System.out.printf("run %d: %d points per core%n", run, points);
+    }
+    System.out.printf("spread: %.1f%% (max/min - 1)%n", 100.0 * (max - min) / min);
+  }
+
+  /**
    * Points of one core, measured for {@code duration} after a warm-up of a fifth of it (at least
    * 200 ms) that lets the JIT compile the kernel.
    */

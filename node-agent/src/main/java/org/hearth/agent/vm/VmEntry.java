@@ -17,6 +17,12 @@ final class VmEntry {
 
   boolean stopRequested;
 
+  /**
+   * Set when a Provision of this VM arrives while it is being stopped: the server restarts it, so
+   * it is started again with this spec once the old workload is gone.
+   */
+  VmSpec restartWith;
+
   /** Why the agent itself ended the VM (it is shutting down), else null. */
   String endedByAgent;
 

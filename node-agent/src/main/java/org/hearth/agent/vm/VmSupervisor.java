@@ -64,6 +64,10 @@ public final class VmSupervisor {
 
   public synchronized void provision(String vmId, VmSpec spec) {
     VmEntry known = vms.get(vmId);
+    if (known != null && known.live() && known.stopRequested && known.endedByAgent == null) {
+      known.restartWith = spec;
+      return;
+    }
     if (known != null) {
       report(known);
       return;
@@ -190,6 +194,13 @@ public final class VmSupervisor {
 
   private synchronized void end(
       VmEntry entry, VmRuntimeState state, Integer exitCode, boolean outOfMemory, String reason) {
+    if (entry.restartWith != null && state == VmRuntimeState.STOPPED) {
+      // A restart: the old workload is gone; the VM starts again under the same id.
+      vms.remove(entry.vmId, entry);
+      entry.ended.complete(null);
+      provision(entry.vmId, entry.restartWith);
+      return;
+    }
     entry.state = state;
     entry.finalStatus = new VmStatus(entry.vmId, state, exitCode, outOfMemory, reason);
     report(entry);

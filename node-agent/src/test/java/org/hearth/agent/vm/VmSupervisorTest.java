@@ -73,6 +73,26 @@ class VmSupervisorTest {
   }
 
   @Test
+  void aStopFollowedByAProvisionRestartsTheVmOnceTheOldWorkloadIsGone() {
+    FakeWorkload old = running("vm-1");
+    outbox.clear();
+
+    supervisor.stop("vm-1");
+    supervisor.provision("vm-1", SPEC);
+    assertEquals(List.of(), outbox.messages(), "nothing is reported while the old workload stops");
+
+    executor.runAll(); // the old workload stops (the fake ends at once), then the new one starts
+
+    assertEquals(1, old.stops);
+    assertEquals(
+        List.of(status("vm-1", PROVISIONING), status("vm-1", RUNNING)),
+        outbox.messages(),
+        "no STOPPED: the VM did not end, it restarted");
+    assertEquals(2, runtime.started.size(), "started again");
+    assertTrue(supervisor.runningWorkload("vm-1").isPresent());
+  }
+
+  @Test
   void aCommandThatEndsIsReportedExitedWithItsCodeAndCleanedUp() {
     FakeWorkload workload = running("vm-1");
     outbox.clear();
