@@ -32,11 +32,12 @@ class AgentEndToEndIT {
 
   @ArquillianResource URL base;
 
-  private static String vm(String name, long memoryMiB, String command) {
+  /** A VM for the test's own agent: its region keeps other tests' nodes out. */
+  private static String vm(String name, long memoryMiB, String command, AgentProcess agent) {
     return """
         {"name":"%s","vcpus":1,"memoryMiB":%d,"diskGiB":1,"tier":"BURSTABLE","runtime":"sandbox",
-         "command":"%s"}"""
-        .formatted(name, memoryMiB, command);
+         "command":"%s","region":"%s"}"""
+        .formatted(name, memoryMiB, command, agent.region);
   }
 
   @Test
@@ -46,7 +47,8 @@ class AgentEndToEndIT {
     try (AgentProcess agent = new AgentProcess(api.url(""), "e2e-" + System.nanoTime()).start()) {
       String nodeId = awaitNode(api, agent.region, "ONLINE").get("id").asText();
 
-      String vmId = tenant.post("api/vms", vm("shell", 64, "sleep 3600")).json().get("id").asText();
+      String vmId =
+          tenant.post("api/vms", vm("shell", 64, "sleep 3600", agent)).json().get("id").asText();
       JsonNode running = awaitVm(tenant, vmId, "RUNNING");
       assertEquals(nodeId, running.get("nodeId").asText());
 
@@ -73,7 +75,7 @@ class AgentEndToEndIT {
 
       String hogId =
           tenant
-              .post("api/vms", vm("hog", 32, "head -c 512m /dev/zero | tail"))
+              .post("api/vms", vm("hog", 32, "head -c 512m /dev/zero | tail", agent))
               .json()
               .get("id")
               .asText();
@@ -97,7 +99,7 @@ class AgentEndToEndIT {
     try (AgentProcess agent = new AgentProcess(api.url(""), "crash-" + System.nanoTime()).start()) {
       String nodeId = awaitNode(api, agent.region, "ONLINE").get("id").asText();
       String vmId =
-          tenant.post("api/vms", vm("doomed", 64, "sleep 3600")).json().get("id").asText();
+          tenant.post("api/vms", vm("doomed", 64, "sleep 3600", agent)).json().get("id").asText();
       awaitVm(tenant, vmId, "RUNNING");
 
       agent.kill();
@@ -109,7 +111,7 @@ class AgentEndToEndIT {
       agent.start();
       awaitNode(api, agent.region, "ONLINE");
       String again =
-          tenant.post("api/vms", vm("again", 64, "sleep 3600")).json().get("id").asText();
+          tenant.post("api/vms", vm("again", 64, "sleep 3600", agent)).json().get("id").asText();
       assertEquals(nodeId, awaitVm(tenant, again, "RUNNING").get("nodeId").asText());
       tenant.delete("api/vms/" + again);
       awaitVm(tenant, again, "TERMINATED");

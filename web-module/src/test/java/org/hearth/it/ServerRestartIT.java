@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,10 +41,12 @@ class ServerRestartIT {
         String body =
             """
             {"name":"survivor","vcpus":1,"memoryMiB":64,"diskGiB":1,"tier":"BURSTABLE",
-             "runtime":"sandbox","command":"date +%s%N > /tmp/started; sleep 3600"}""";
+             "runtime":"sandbox","command":"date +%%s%%N > /tmp/started; sleep 3600",
+             "region":"%s"}"""
+                .formatted(agent.region);
         String vmId = tenant.post("api/vms", body).json().get("id").asText();
         awaitVm(tenant, vmId, "RUNNING");
-        String startedBefore = read(tenant, vmId, "cat /tmp/started");
+        String startedBefore = startMarker(tenant, vmId);
 
         server.stop();
         Thread.sleep(2000);
@@ -56,24 +60,24 @@ class ServerRestartIT {
             "ONLINE",
             node -> Instant.parse(node.get("lastHeartbeatAt").asText()).isAfter(restarted));
         assertEquals("RUNNING", awaitVm(tenant, vmId, "RUNNING").get("state").asText());
-        assertEquals(
-            startedBefore,
-            read(tenant, vmId, "cat /tmp/started"),
-            "the same workload, not a new one");
+        assertEquals(startedBefore, startMarker(tenant, vmId), "the same workload, not a new one");
       }
     }
   }
 
-  /** Runs a command in the VM's terminal and returns the line it printed. */
-  private static String read(Tenant tenant, String vmId, String command) throws Exception {
+  /**
+   * Prints the VM's start marker through its terminal. The typed command is echoed back, so the
+   * answer is recognised by digits where the command line has {@code $(...)}.
+   */
+  private static String startMarker(Tenant tenant, String vmId) throws Exception {
     String url = tenant.post("api/vms/" + vmId + "/terminal", "").json().get("url").asText();
     try (TerminalClient terminal = TerminalClient.connect(url)) {
-      terminal.type(command + "; echo END-OF-OUTPUT\n");
-      terminal.await("END-OF-OUTPUT\r\n", Duration.ofSeconds(20));
-      String output = terminal.output();
-      String beforeEnd = output.substring(0, output.lastIndexOf("END-OF-OUTPUT\r\n"));
-      String[] lines = beforeEnd.trim().split("\r\n");
-      return lines[lines.length - 1].trim();
+      terminal.type("echo \"started-$(cat /tmp/started)-marker\"\n");
+      Pattern answer = Pattern.compile("started-(\\d+)-marker");
+      terminal.await(answer, Duration.ofSeconds(20));
+      Matcher matcher = answer.matcher(terminal.output());
+      matcher.find();
+      return matcher.group(1);
     }
   }
 }

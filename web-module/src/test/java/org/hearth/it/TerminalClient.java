@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /** A browser-like terminal client: raw bytes in binary frames, JSON control in text frames. */
 final class TerminalClient implements WebSocket.Listener, AutoCloseable {
@@ -44,9 +45,14 @@ final class TerminalClient implements WebSocket.Listener, AutoCloseable {
 
   /** Waits until the terminal has printed {@code expected}. */
   void await(String expected, Duration timeout) throws InterruptedException {
+    await(Pattern.compile(Pattern.quote(expected)), timeout);
+  }
+
+  /** Waits until the terminal has printed something matching {@code expected}. */
+  void await(Pattern expected, Duration timeout) throws InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
-      if (output.indexOf(expected) >= 0) {
+      if (expected.matcher(output).find()) {
         return;
       }
       if (closed.isDone()) {

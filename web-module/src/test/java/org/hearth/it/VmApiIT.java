@@ -121,6 +121,45 @@ class VmApiIT {
   }
 
   @Test
+  void aRequestThatMayWaitIsPlacedWhenCapacityAppearsOrFailsWhenItsWaitEnds() throws Exception {
+    HearthApi api = new HearthApi(base);
+    Tenant tenant = new Tenant(api);
+    String region = "wait-" + System.nanoTime();
+    String patient =
+        vm("patient", "BURSTABLE", 1, 128, region)
+            .replace("\"region\"", "\"waitSeconds\":60,\"region\"");
+    String hasty =
+        vm("hasty", "BURSTABLE", 1, 128, region)
+            .replace("\"region\"", "\"waitSeconds\":2,\"region\"");
+
+    JsonNode waiting = tenant.post("api/vms", patient).json();
+    JsonNode givesUp = tenant.post("api/vms", hasty).json();
+    assertEquals("REQUESTED", waiting.get("state").asText(), waiting.toString());
+    assertTrue(
+        waiting.get("stateReason").asText().startsWith("waiting for capacity"), waiting.toString());
+
+    Thread.sleep(4000);
+    JsonNode failed = tenant.get("api/vms/" + givesUp.get("id").asText()).json();
+    assertEquals("FAILED", failed.get("state").asText(), failed.toString());
+    assertTrue(failed.get("stateReason").asText().contains("waited until"), failed.toString());
+
+    SimulatedNode node = new SimulatedNode(api);
+    String nodeId =
+        node.registerWith(node.registration(region, 2, 4096, "")).json().get("id").asText();
+    try (Heartbeats beats = new Heartbeats(List.of(node), List.of(nodeId))) {
+      String id = waiting.get("id").asText();
+      for (int i = 0;
+          i < 40 && !"SCHEDULED".equals(tenant.get("api/vms/" + id).json().get("state").asText());
+          i++) {
+        Thread.sleep(250);
+      }
+      JsonNode placed = tenant.get("api/vms/" + id).json();
+      assertEquals("SCHEDULED", placed.get("state").asText(), placed.toString());
+      assertEquals(nodeId, placed.get("nodeId").asText());
+    }
+  }
+
+  @Test
   void badVmRequestsAre400NamingTheField() {
     HearthApi api = new HearthApi(base);
     Tenant tenant = new Tenant(api);

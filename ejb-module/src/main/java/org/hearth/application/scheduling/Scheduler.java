@@ -5,6 +5,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -72,13 +73,20 @@ public class Scheduler {
     }
   }
 
+  /**
+   * Online nodes heard from within the offline timeout: a node that a restarted server still deems
+   * online during its startup grace gets no new work until its agent is back.
+   */
   private List<Candidate> candidates(Vm vm) {
+    Instant now = clock.instant();
+    Instant heardSince = now.minus(nodeSettings.offlineAfter());
     List<Node> online =
         vm.targetNodeId() != null
-            ? nodes.find(vm.targetNodeId()).filter(n -> n.status() == NodeStatus.ONLINE).stream()
+            ? nodes.find(vm.targetNodeId()).stream()
+                .filter(
+                    n -> n.status() == NodeStatus.ONLINE && !n.lastSeenAt().isBefore(heardSince))
                 .toList()
-            : nodes.online(vm.regionWish());
-    var now = clock.instant();
+            : nodes.online(vm.regionWish(), heardSince);
     LocalDate from = LocalDate.ofInstant(now.minus(nodeSettings.uptimeWindow()), ZoneOffset.UTC);
     Map<String, Long> missed = nodes.missedSince(online.stream().map(Node::id).toList(), from);
     List<Candidate> candidates = new ArrayList<>();

@@ -14,6 +14,10 @@ public class VmQueries {
   @Inject VmRepository vms;
   @Inject ServerStart serverStart;
 
+  public List<String> waiting() {
+    return vms.waiting();
+  }
+
   public List<String> expiredBefore(Instant now) {
     return vms.expiredBefore(now);
   }

@@ -40,18 +40,35 @@ public class VmService {
   @Inject Event<AgentCommand> agentCommands;
   @Inject Clock clock;
 
-  /** Creates a VM and places it; a VM no node can take is {@code FAILED} with the reason. */
+  /**
+   * Creates a VM and places it. A VM no node can take waits for capacity when its request allows
+   * ({@code waitSeconds}), else it is {@code FAILED} with the reason.
+   */
   public Vm create(String ownerPubkey, VmRequest request) {
     Vm vm = new Vm(ownerPubkey, request, clock.instant());
     vms.add(vm);
+    tryToPlace(vm);
+    return loaded(vm);
+  }
+
+  /** Tries again to place a request that waits for capacity (called by the supervision timer). */
+  public void retryPlacement(String vmId) {
+    vms.find(vmId).filter(vm -> vm.state() == VmState.REQUESTED).ifPresent(this::tryToPlace);
+  }
+
+  private void tryToPlace(Vm vm) {
     try {
       scheduler.place(vm);
       provision(vm);
     } catch (NoEligibleNodeException e) {
-      vm.transition(VmState.FAILED, e.getMessage(), clock.instant());
-      LOG.log(System.Logger.Level.INFO, "vm {0}: not placed: {1}", vm.id(), e.getMessage());
+      if (vm.mayWait(clock.instant())) {
+        vm.stillWaiting(e.getMessage(), clock.instant());
+      } else {
+        String waited = vm.waitUntil() == null ? "" : " (waited until " + vm.waitUntil() + ")";
+        vm.transition(VmState.FAILED, e.getMessage() + waited, clock.instant());
+        LOG.log(System.Logger.Level.INFO, "vm {0}: not placed: {1}", vm.id(), e.getMessage());
+      }
     }
-    return loaded(vm);
   }
 
   public List<Vm> mine(String ownerPubkey) {

@@ -20,9 +20,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * Every {@code hearth.vm.check-interval}: stops VMs whose duration ran out and marks VMs on
- * long-silent nodes {@code LOST}. Each VM is handled in its own transaction; the VM's version
- * column makes two servers doing the same work safe (one of them fails to commit).
+ * Every {@code hearth.vm.check-interval}: tries again to place requests waiting for capacity, stops
+ * VMs whose duration ran out and marks VMs on long-silent nodes {@code LOST}. Each VM is handled in
+ * its own transaction; the VM's version column makes two servers doing the same work safe (one of
+ * them fails to commit).
  */
 @Singleton
 @Startup
@@ -54,6 +55,7 @@ public class VmSupervisor {
       return;
     }
     try {
+      queries.waiting().forEach(each(vmService::retryPlacement));
       queries.expiredBefore(clock.instant()).forEach(each(vmService::expire));
       queries
           .onNodesSilentSince(clock.instant().minus(settings.lostAfter()))

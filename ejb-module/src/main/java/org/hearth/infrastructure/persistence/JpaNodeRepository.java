@@ -36,13 +36,14 @@ public class JpaNodeRepository implements NodeRepository {
   }
 
   @Override
-  public List<Node> online(String region) {
+  public List<Node> online(String region, Instant heardSince) {
     TypedQuery<Node> query =
         em.createQuery(
-                "SELECT n FROM Node n WHERE n.status = :online"
+                "SELECT n FROM Node n WHERE n.status = :online AND n.lastHeartbeatAt >= :heardSince"
                     + (region == null ? "" : " AND n.region = :region"),
                 Node.class)
-            .setParameter("online", NodeStatus.ONLINE);
+            .setParameter("online", NodeStatus.ONLINE)
+            .setParameter("heardSince", heardSince);
     return (region == null ? query : query.setParameter("region", region)).getResultList();
   }
 

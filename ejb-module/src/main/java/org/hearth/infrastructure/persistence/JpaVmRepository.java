@@ -51,6 +51,16 @@ public class JpaVmRepository implements VmRepository {
   }
 
   @Override
+  public List<String> waiting() {
+    return em.createQuery(
+            "SELECT v.id FROM Vm v WHERE v.state = :requested AND v.waitUntil IS NOT NULL"
+                + " ORDER BY v.createdAt",
+            String.class)
+        .setParameter("requested", VmState.REQUESTED)
+        .getResultList();
+  }
+
+  @Override
   public List<String> expiredBefore(Instant now) {
     return em.createQuery(
             "SELECT v.id FROM Vm v WHERE v.state = :running AND v.expiresAt < :now", String.class)

@@ -175,7 +175,7 @@ class PlacementTest {
         "e".repeat(64),
         new VmRequest(
             "t", vcpus, memoryMib, 1, 0, tier, "sandbox", command, Map.of(), false, region, tags,
-            null, maxPrice, null),
+            null, maxPrice, null, 0),
         NOW);
   }
 }

@@ -14,8 +14,11 @@ public interface NodeRepository {
 
   void add(Node node);
 
-  /** The online nodes, in one region or all when {@code region} is null. */
-  List<Node> online(String region);
+  /**
+   * The online nodes heard from since {@code heardSince}, in one region or all when {@code region}
+   * is null.
+   */
+  List<Node> online(String region, Instant heardSince);
 
   /** The node re-read and locked for update until the transaction ends. */
   Node lock(Node node);

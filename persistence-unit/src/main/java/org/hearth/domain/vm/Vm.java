@@ -113,6 +113,9 @@ public class Vm {
   @Column(name = "expires_at")
   private Instant expiresAt;
 
+  @Column(name = "wait_until")
+  private Instant waitUntil;
+
   @ElementCollection
   @CollectionTable(name = "vm_transition", joinColumns = @JoinColumn(name = "vm_id"))
   @OrderColumn(name = "seq")
@@ -143,6 +146,7 @@ public class Vm {
     this.targetNodeId = request.targetNodeId();
     this.maxPricePerHour = request.maxPricePerHour();
     this.durationMinutes = request.durationMinutes();
+    this.waitUntil = request.waitSeconds() > 0 ? now.plusSeconds(request.waitSeconds()) : null;
     this.coreShares = request.tier().coreShares(request.vcpus());
     this.createdAt = now;
     this.updatedAt = now;
@@ -174,6 +178,17 @@ public class Vm {
     transition(VmState.SCHEDULED, cause, now);
     this.nodeId = nodeId;
     this.pricePerHour = pricePerHour;
+  }
+
+  /** Whether this request may still wait for capacity at {@code now}. */
+  public boolean mayWait(Instant now) {
+    return state == VmState.REQUESTED && waitUntil != null && now.isBefore(waitUntil);
+  }
+
+  /** Notes why a waiting request is not placed yet, without leaving {@code REQUESTED}. */
+  public void stillWaiting(String reason, Instant now) {
+    stateReason = "waiting for capacity: " + reason;
+    updatedAt = now;
   }
 
   public void recordExitCode(Integer exitCode) {
@@ -291,6 +306,10 @@ public class Vm {
 
   public Instant expiresAt() {
     return expiresAt;
+  }
+
+  public Instant waitUntil() {
+    return waitUntil;
   }
 
   public List<VmTransition> history() {

@@ -17,6 +17,9 @@ public interface VmRepository {
   /** The VMs placed on a node that still hold capacity there. */
   List<Vm> liveOnNode(String nodeId);
 
+  /** Requests still waiting for capacity, oldest first. */
+  List<String> waiting();
+
   /** Running VMs whose duration ran out before {@code now}. */
   List<String> expiredBefore(Instant now);
 

@@ -10,6 +10,8 @@ import org.hearth.protocol.money.Money;
  *
  * @param maxPricePerHour the most the tenant pays per hour, or null for any price
  * @param durationMinutes after how long the VM is stopped, or null to run until deleted
+ * @param waitSeconds how long the request may wait for capacity when no node can take it now (0:
+ *     fail at once)
  */
 public record VmRequest(
     String name,
@@ -26,7 +28,8 @@ public record VmRequest(
     List<String> tags,
     String targetNodeId,
     Money maxPricePerHour,
-    Integer durationMinutes) {
+    Integer durationMinutes,
+    int waitSeconds) {
 
   public VmRequest {
     env = Map.copyOf(env);

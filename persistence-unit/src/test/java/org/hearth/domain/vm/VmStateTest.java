@@ -86,7 +86,8 @@ class VmStateTest {
             List.of(),
             null,
             null,
-            durationMinutes),
+            durationMinutes,
+            0),
         T0);
   }
 }

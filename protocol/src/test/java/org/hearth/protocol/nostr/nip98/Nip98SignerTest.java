@@ -33,14 +33,24 @@ class Nip98SignerTest {
             List.of("u", URL),
             List.of("method", "POST"),
             List.of("payload", "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824")),
-        event.tags());
+        event.tags().subList(0, 3));
+    assertEquals(Nip98Signer.NONCE_TAG, event.tags().get(3).get(0));
   }
 
   @Test
   void addsNoPayloadTagWithoutBody() {
     List<List<String>> expected = List.of(List.of("u", URL), List.of("method", "GET"));
-    assertEquals(expected, decode(signer.authorizationHeader(URL, "GET", null, NOW)).tags());
-    assertEquals(expected, decode(signer.authorizationHeader(URL, "GET", new byte[0], NOW)).tags());
+    assertEquals(
+        expected, decode(signer.authorizationHeader(URL, "GET", null, NOW)).tags().subList(0, 2));
+    assertEquals(3, decode(signer.authorizationHeader(URL, "GET", new byte[0], NOW)).tags().size());
+  }
+
+  @Test
+  void identicalRequestsInTheSameSecondAreDistinctEvents() {
+    String first = signer.authorizationHeader(URL, "GET", null, NOW);
+    String second = signer.authorizationHeader(URL, "GET", null, NOW);
+
+    assertTrue(!decode(first).id().equals(decode(second).id()), "a replay guard would refuse it");
   }
 
   private static NostrEvent decode(String header) {

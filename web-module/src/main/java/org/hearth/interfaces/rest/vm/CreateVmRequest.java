@@ -79,6 +79,11 @@ public class CreateVmRequest {
   @Max(525_600)
   public Integer durationMinutes;
 
+  /** How long to wait for capacity when no node can take the VM now; 0 fails at once. */
+  @PositiveOrZero
+  @Max(86_400)
+  public int waitSeconds;
+
   VmRequest toRequest() {
     return new VmRequest(
         name,
@@ -95,6 +100,7 @@ public class CreateVmRequest {
         tags == null ? List.of() : tags,
         targetNodeId,
         maxPricePerHour == null ? null : Money.of(maxPricePerHour),
-        durationMinutes);
+        durationMinutes,
+        waitSeconds);
   }
 }

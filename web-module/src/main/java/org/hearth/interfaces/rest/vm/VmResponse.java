@@ -33,6 +33,7 @@ public class VmResponse {
   public Instant createdAt;
   public Instant startedAt;
   public Instant expiresAt;
+  public Instant waitUntil;
   public List<Transition> history;
 
   /** One state change. */
@@ -69,6 +70,7 @@ public class VmResponse {
     r.createdAt = vm.createdAt();
     r.startedAt = vm.startedAt();
     r.expiresAt = vm.expiresAt();
+    r.waitUntil = vm.waitUntil();
     r.history = vm.history().stream().map(VmResponse::transition).toList();
     return r;
   }
