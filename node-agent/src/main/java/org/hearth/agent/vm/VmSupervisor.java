@@ -195,10 +195,16 @@ public final class VmSupervisor {
   private synchronized void end(
       VmEntry entry, VmRuntimeState state, Integer exitCode, boolean outOfMemory, String reason) {
     if (entry.restartWith != null && state == VmRuntimeState.STOPPED) {
-      // A restart: the old workload is gone; the VM starts again under the same id.
+      // A restart: the old workload has exited; once its files and cgroups are gone too (stop()
+      // returns only then, also when called again), the VM starts again under the same id.
       vms.remove(entry.vmId, entry);
       entry.ended.complete(null);
-      provision(entry.vmId, entry.restartWith);
+      RunningWorkload old = entry.workload;
+      executor.execute(
+          () -> {
+            old.stop();
+            provision(entry.vmId, entry.restartWith);
+          });
       return;
     }
     entry.state = state;

@@ -83,7 +83,7 @@ class VmSupervisorTest {
 
     executor.runAll(); // the old workload stops (the fake ends at once), then the new one starts
 
-    assertEquals(1, old.stops);
+    assertEquals(2, old.stops, "stopped, then awaited until cleaned up before the new start");
     assertEquals(
         List.of(status("vm-1", PROVISIONING), status("vm-1", RUNNING)),
         outbox.messages(),
