@@ -18,7 +18,11 @@ import org.hearth.domain.node.NodeQuery;
 import org.hearth.domain.node.NodeRepository;
 import org.hearth.domain.node.NodeStatus;
 
-/** {@link NodeRepository} on JPA; runs in the calling EJB's transaction. */
+/**
+ * {@link NodeRepository} on JPA, in the calling EJB's transaction. Instants are compared with
+ * mapped attributes directly, never inside COALESCE: EclipseLink converts a parameter only when it
+ * meets an attribute, and the PostgreSQL driver cannot bind a raw {@code Instant}.
+ */
 @ApplicationScoped
 public class JpaNodeRepository implements NodeRepository {
 
@@ -105,7 +109,8 @@ public class JpaNodeRepository implements NodeRepository {
   public List<String> offlineNodeIdsSeenBefore(Instant due) {
     return em.createQuery(
             "SELECT n.id FROM Node n WHERE n.status = :offline"
-                + " AND COALESCE(n.lastHeartbeatAt, n.registeredAt) <= :due"
+                + " AND (n.lastHeartbeatAt <= :due"
+                + " OR (n.lastHeartbeatAt IS NULL AND n.registeredAt <= :due))"
                 + " AND (n.downtimeCountedUntil IS NULL OR n.downtimeCountedUntil <= :due)",
             String.class)
         .setParameter("offline", NodeStatus.OFFLINE)

@@ -73,8 +73,10 @@ public class JpaVmRepository implements VmRepository {
   public List<String> onNodesSilentSince(Instant cutoff, Instant heardSince) {
     return em.createQuery(
             "SELECT v.id FROM Vm v, Node n WHERE v.nodeId = n.id AND v.state IN :live"
-                + " AND n.status = :offline AND COALESCE(n.lastHeartbeatAt, n.registeredAt) < :cutoff"
-                + " AND COALESCE(n.lastHeartbeatAt, n.registeredAt) >= :heardSince",
+                + " AND n.status = :offline"
+                + " AND ((n.lastHeartbeatAt < :cutoff AND n.lastHeartbeatAt >= :heardSince)"
+                + " OR (n.lastHeartbeatAt IS NULL AND n.registeredAt < :cutoff"
+                + " AND n.registeredAt >= :heardSince))",
             String.class)
         .setParameter("live", LIVE)
         .setParameter("offline", NodeStatus.OFFLINE)
