@@ -3,6 +3,8 @@ package org.hearth.interfaces.rest;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
+import java.sql.SQLException;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -13,6 +15,9 @@ import java.util.function.Supplier;
 public final class ConflictRetry {
 
   private static final int ATTEMPTS = 6;
+
+  /** SQLSTATEs of a lost race: unique violation, serialization failure, deadlock (PostgreSQL). */
+  private static final Set<String> RACE_STATES = Set.of("23505", "40001", "40P01");
 
   private ConflictRetry() {}
 
@@ -38,7 +43,8 @@ public final class ConflictRetry {
       if (t instanceof OptimisticLockException
           || t instanceof PessimisticLockException
           || t instanceof LockTimeoutException
-          || t.getClass().getSimpleName().equals("OptimisticLockException")) {
+          || t.getClass().getSimpleName().equals("OptimisticLockException")
+          || (t instanceof SQLException sql && RACE_STATES.contains(sql.getSQLState()))) {
         return true;
       }
     }
