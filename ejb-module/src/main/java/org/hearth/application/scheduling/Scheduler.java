@@ -1,28 +1,32 @@
 package org.hearth.application.scheduling;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Timer;
 import org.hearth.application.node.NodeSettings;
+import org.hearth.domain.node.Demand;
 import org.hearth.domain.node.Node;
 import org.hearth.domain.node.NodeRepository;
 import org.hearth.domain.node.NodeStatus;
 import org.hearth.domain.vm.Vm;
 
 /**
- * Places a VM on a node and takes the capacity there, in the caller's transaction. The chosen
- * node's row is locked and its capacity checked again before it is taken, so concurrent placements
- * never over-allocate a node.
+ * Places a VM on a node and takes the capacity there, in the caller's transaction. The decision
+ * runs over the in-memory {@link OnlineNodeView}; the chosen node's row is then locked and checked
+ * again before its capacity is taken, so concurrent placements, also on other servers, never
+ * over-allocate a node.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -31,10 +35,23 @@ public class Scheduler {
   private static final System.Logger LOG = System.getLogger(Scheduler.class.getName());
 
   @Inject NodeRepository nodes;
+  @Inject OnlineNodeView view;
   @Inject NodeSettings nodeSettings;
+  @Inject MetricRegistry metrics;
   @Inject Clock clock;
 
   private final RandomGenerator random = RandomGenerator.getDefault();
+  private Timer decisions;
+
+  @PostConstruct
+  void registerMetric() {
+    decisions =
+        metrics.timer(
+            Metadata.builder()
+                .withName("hearth.scheduler.decision")
+                .withDescription("Time to choose a node for a VM from the in-memory view")
+                .build());
+  }
 
   /**
    * Schedules {@code vm} ({@code REQUESTED → SCHEDULED}).
@@ -43,66 +60,85 @@ public class Scheduler {
    * @throws TargetNodeRefusedException when the tenant named a node that cannot take it
    */
   public Node place(Vm vm) {
-    List<Candidate> candidates = candidates(vm);
+    Instant requestedAt = clock.instant();
+    boolean reloaded = false;
     while (true) {
-      Placement.Eligibility eligibility = Placement.eligible(vm, candidates);
-      if (eligibility.options().isEmpty()) {
-        if (vm.targetNodeId() != null) {
-          throw new TargetNodeRefusedException(
-              vm.targetNodeId(),
-              eligibility.refusals().getOrDefault(vm.targetNodeId(), "not online"));
+      Instant heardSince = clock.instant().minus(nodeSettings.offlineAfter());
+      List<NodeSnapshot> candidates = candidates(vm);
+      Optional<Placement.Option> chosen = decide(vm, candidates, heardSince);
+      if (chosen.isEmpty()) {
+        if (!reloaded) {
+          // The view may be missing a node that registered or came back since it was read.
+          view.ensureLoadedSince(requestedAt);
+          reloaded = true;
+          continue;
         }
-        throw new NoEligibleNodeException(eligibility.explanation());
+        throw refusal(vm, candidates, heardSince);
       }
-      Placement.Option chosen = Placement.pick(eligibility.options(), random);
-      Node node = nodes.lock(chosen.node());
-      Optional<String> shortOf = node.shortOf(vm.demand());
-      if (shortOf.isEmpty()) {
-        node.allocate(vm.demand());
-        vm.schedule(
-            node.id(),
-            chosen.pricePerHour(),
-            "placed on node " + node.id() + " at " + chosen.pricePerHour().amount() + " per hour",
-            clock.instant());
-        LOG.log(System.Logger.Level.INFO, "vm {0}: scheduled on node {1}", vm.id(), node.id());
-        return node;
+      Optional<Node> taken = take(vm, chosen.get(), heardSince);
+      if (taken.isPresent()) {
+        return taken.get();
       }
-      // Another placement took the capacity since the candidates were read: decide again with
-      // the node as it is now.
-      candidates = replace(candidates, node);
+      // The view was stale for this node and now shows it as its row does: decide again.
     }
   }
 
-  /**
-   * Online nodes heard from within the offline timeout: a node that a restarted server still deems
-   * online during its startup grace gets no new work until its agent is back.
-   */
-  private List<Candidate> candidates(Vm vm) {
-    Instant now = clock.instant();
-    Instant heardSince = now.minus(nodeSettings.offlineAfter());
-    List<Node> online =
-        vm.targetNodeId() != null
-            ? nodes.find(vm.targetNodeId()).stream()
-                .filter(
-                    n -> n.status() == NodeStatus.ONLINE && !n.lastSeenAt().isBefore(heardSince))
-                .toList()
-            : nodes.online(vm.regionWish(), heardSince);
-    LocalDate from = LocalDate.ofInstant(now.minus(nodeSettings.uptimeWindow()), ZoneOffset.UTC);
-    Map<String, Long> missed = nodes.missedSince(online.stream().map(Node::id).toList(), from);
-    List<Candidate> candidates = new ArrayList<>();
-    for (Node node : online) {
-      double uptime =
-          nodeSettings
-              .uptimeCalculator()
-              .percent(node.registeredAt(), now, missed.getOrDefault(node.id(), 0L));
-      candidates.add(new Candidate(node, uptime));
-    }
-    return candidates;
+  /** Gives back the capacity a VM held on {@code node}, which the caller has locked. */
+  public void release(Node node, Demand demand) {
+    node.release(demand);
+    view.changed(node);
   }
 
-  private static List<Candidate> replace(List<Candidate> candidates, Node fresh) {
-    return candidates.stream()
-        .map(c -> c.node().id().equals(fresh.id()) ? new Candidate(fresh, c.uptimePercent()) : c)
-        .toList();
+  private List<NodeSnapshot> candidates(Vm vm) {
+    return vm.targetNodeId() == null
+        ? view.current()
+        : view.get(vm.targetNodeId()).map(List::of).orElse(List.of());
+  }
+
+  private Optional<Placement.Option> decide(
+      Vm vm, List<NodeSnapshot> candidates, Instant heardSince) {
+    long started = System.nanoTime();
+    int start = candidates.isEmpty() ? 0 : random.nextInt(candidates.size());
+    List<Placement.Option> options = Placement.options(vm, candidates, heardSince, start);
+    Optional<Placement.Option> chosen =
+        options.isEmpty() ? Optional.empty() : Optional.of(Placement.pick(options, random));
+    decisions.update(Duration.ofNanos(System.nanoTime() - started));
+    return chosen;
+  }
+
+  /** Locks the chosen node's row and takes the capacity if the row still allows it. */
+  private Optional<Node> take(Vm vm, Placement.Option chosen, Instant heardSince) {
+    Optional<Node> locked = nodes.lock(chosen.node().id());
+    if (locked.isEmpty() || locked.get().status() != NodeStatus.ONLINE) {
+      view.remove(chosen.node().id());
+      return Optional.empty();
+    }
+    Node node = locked.get();
+    view.changed(node);
+    if (Placement.refusal(vm, chosen.node().refreshedFrom(node), heardSince).isPresent()) {
+      return Optional.empty();
+    }
+    node.allocate(vm.demand());
+    view.changed(node);
+    vm.schedule(
+        node.id(),
+        chosen.pricePerHour(),
+        "placed on node " + node.id() + " at " + chosen.pricePerHour().amount() + " per hour",
+        clock.instant());
+    LOG.log(System.Logger.Level.INFO, "vm {0}: scheduled on node {1}", vm.id(), node.id());
+    return Optional.of(node);
+  }
+
+  private RuntimeException refusal(Vm vm, List<NodeSnapshot> candidates, Instant heardSince) {
+    if (vm.targetNodeId() != null) {
+      String reason =
+          candidates.stream()
+              .filter(Objects::nonNull)
+              .findFirst()
+              .flatMap(node -> Placement.refusal(vm, node, heardSince))
+              .orElse("not online");
+      return new TargetNodeRefusedException(vm.targetNodeId(), reason);
+    }
+    return new NoEligibleNodeException(Placement.explanation(vm, candidates, heardSince));
   }
 }

@@ -1,6 +1,5 @@
 package org.hearth.application.scheduling;
 
-import org.hearth.domain.node.Node;
 import org.hearth.protocol.compute.Tier;
 import org.hearth.protocol.money.Money;
 
@@ -14,10 +13,9 @@ public final class VmPricing {
 
   private VmPricing() {}
 
-  public static Money perHour(Node node, Tier tier, int vcpus) {
-    long pointsPerCore = node.cores() == 0 ? 0 : node.computePoints() / node.cores();
+  public static Money perHour(long pointsPerCore, Money pricePerPointHour, Tier tier, int vcpus) {
     long sharePoints = Math.multiplyExact(tier.coreShares(vcpus), pointsPerCore);
-    long priceTimesShares = Math.multiplyExact(sharePoints, node.pricePerPointHour().amount());
+    long priceTimesShares = Math.multiplyExact(sharePoints, pricePerPointHour.amount());
     return Money.of(-Math.floorDiv(-priceTimesShares, (long) Tier.SHARES_PER_CORE));
   }
 }

@@ -203,7 +203,7 @@ public class VmService {
 
   private void markRunning(Vm vm, String cause) {
     if (vm.startedAt() == null) {
-      nodes.find(vm.nodeId()).map(nodes::lock).ifPresent(Node::countHostedVm);
+      nodes.lock(vm.nodeId()).ifPresent(Node::countHostedVm);
     }
     vm.transition(VmState.RUNNING, cause, clock.instant());
   }
@@ -216,8 +216,8 @@ public class VmService {
   /** Ends a VM; a VM that held capacity gives it back to its node in the same transaction. */
   private void end(Vm vm, VmState to, String cause) {
     if (vm.state().holdsCapacity() && vm.nodeId() != null) {
-      Optional<Node> node = nodes.find(vm.nodeId()).map(nodes::lock);
-      node.ifPresent(n -> n.release(vm.demand()));
+      Optional<Node> node = nodes.lock(vm.nodeId());
+      node.ifPresent(n -> scheduler.release(n, vm.demand()));
       if (to == VmState.TERMINATED && vm.startedAt() != null) {
         node.ifPresent(Node::countCompletion);
       }

@@ -17,9 +17,18 @@ public class VmSettings {
   @ConfigProperty(name = "hearth.vm.check-interval", defaultValue = "PT5S")
   Duration checkInterval;
 
+  @Inject
+  @ConfigProperty(name = "hearth.vm.placement-workers", defaultValue = "4")
+  int placementWorkers;
+
   /** A live VM whose node has been silent this long is {@code LOST}. */
   public Duration lostAfter() {
     return lostAfter;
+  }
+
+  /** How many requests waiting for capacity are placed at once when capacity appears. */
+  public int placementWorkers() {
+    return placementWorkers;
   }
 
   /** How often expired durations and lost VMs are looked for. */

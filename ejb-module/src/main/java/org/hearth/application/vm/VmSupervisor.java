@@ -1,6 +1,7 @@
 package org.hearth.application.vm;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -14,16 +15,25 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
  * Every {@code hearth.vm.check-interval}: tries again to place requests waiting for capacity, stops
  * VMs whose duration ran out and marks VMs on long-silent nodes {@code LOST}. Each VM is handled in
  * its own transaction; the VM's version column makes two servers doing the same work safe (one of
- * them fails to commit).
+ * them fails to commit). Waiting requests are placed by {@code hearth.vm.placement-workers} threads
+ * at once, so one slow database round trip does not hold up the queue.
  */
 @Singleton
 @Startup
@@ -36,17 +46,27 @@ public class VmSupervisor {
   private static final System.Logger LOG = System.getLogger(VmSupervisor.class.getName());
 
   @Resource TimerService timers;
+
+  @Resource ManagedThreadFactory threads;
+
   @EJB VmService vmService;
   @EJB VmQueries queries;
   @Inject VmSettings settings;
   @Inject Clock clock;
 
   private final AtomicBoolean running = new AtomicBoolean();
+  private ExecutorService placementWorkers;
 
   @PostConstruct
   void schedule() {
+    placementWorkers = Executors.newFixedThreadPool(settings.placementWorkers(), threads);
     long every = settings.checkInterval().toMillis();
     timers.createIntervalTimer(every, every, new TimerConfig("vm-supervisor", false));
+  }
+
+  @PreDestroy
+  void stopWorkers() {
+    placementWorkers.shutdownNow();
   }
 
   @Timeout
@@ -55,7 +75,7 @@ public class VmSupervisor {
       return;
     }
     try {
-      queries.waiting().forEach(each(vmService::retryPlacement));
+      inParallel(queries.waiting(), each(vmService::retryPlacement));
       queries.expiredBefore(clock.instant()).forEach(each(vmService::expire));
       queries
           .onNodesSilentSince(clock.instant().minus(settings.lostAfter()))
@@ -64,6 +84,31 @@ public class VmSupervisor {
       LOG.log(System.Logger.Level.ERROR, "VM supervision failed", e);
     } finally {
       running.set(false);
+    }
+  }
+
+  /** Runs {@code work} for every id on {@code hearth.vm.placement-workers} threads, in order. */
+  private void inParallel(List<String> ids, Consumer<String> work) {
+    AtomicInteger next = new AtomicInteger();
+    Runnable worker =
+        () -> {
+          for (int i = next.getAndIncrement(); i < ids.size(); i = next.getAndIncrement()) {
+            work.accept(ids.get(i));
+          }
+        };
+    List<Future<?>> workers = new ArrayList<>();
+    for (int w = 0; w < Math.min(settings.placementWorkers(), ids.size()); w++) {
+      workers.add(placementWorkers.submit(worker));
+    }
+    for (Future<?> each : workers) {
+      try {
+        each.get();
+      } catch (ExecutionException e) {
+        LOG.log(System.Logger.Level.ERROR, "placing waiting VMs failed", e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 

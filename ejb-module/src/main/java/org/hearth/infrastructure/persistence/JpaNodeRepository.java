@@ -40,22 +40,27 @@ public class JpaNodeRepository implements NodeRepository {
   }
 
   @Override
-  public List<Node> online(String region, Instant heardSince) {
-    TypedQuery<Node> query =
-        em.createQuery(
-                "SELECT n FROM Node n WHERE n.status = :online AND n.lastHeartbeatAt >= :heardSince"
-                    + (region == null ? "" : " AND n.region = :region"),
-                Node.class)
-            .setParameter("online", NodeStatus.ONLINE)
-            .setParameter("heardSince", heardSince);
-    return (region == null ? query : query.setParameter("region", region)).getResultList();
+  public List<Node> online(Instant heardSince) {
+    return em.createQuery(
+            "SELECT n FROM Node n WHERE n.status = :online AND n.lastHeartbeatAt >= :heardSince",
+            Node.class)
+        .setParameter("online", NodeStatus.ONLINE)
+        .setParameter("heardSince", heardSince)
+        // All nodes' tags in one more query, not one per node.
+        .setHint("eclipselink.batch", "n.tags")
+        .setHint("eclipselink.batch.type", "IN")
+        .getResultList();
   }
 
   @Override
-  public Node lock(Node node) {
-    Node managed = em.contains(node) ? node : em.find(Node.class, node.id());
+  public Optional<Node> lock(String id) {
+    Node managed = em.find(Node.class, id);
+    if (managed == null) {
+      return Optional.empty();
+    }
+    // Refresh, so a node this transaction already read is locked as the database has it now.
     em.refresh(managed, LockModeType.PESSIMISTIC_WRITE);
-    return managed;
+    return Optional.of(managed);
   }
 
   @Override
@@ -145,6 +150,19 @@ public class JpaNodeRepository implements NodeRepository {
     for (Object[] row : rows) {
       missed.put((String) row[0], ((Number) row[1]).longValue());
     }
+    return missed;
+  }
+
+  @Override
+  public Map<String, Long> missedPerNodeSince(LocalDate from) {
+    Map<String, Long> missed = new HashMap<>();
+    em.createQuery(
+            "SELECT m.key.nodeId, SUM(m.missed) FROM MissedHeartbeats m"
+                + " WHERE m.key.day >= :from GROUP BY m.key.nodeId",
+            Object[].class)
+        .setParameter("from", from)
+        .getResultStream()
+        .forEach(row -> missed.put((String) row[0], ((Number) row[1]).longValue()));
     return missed;
   }
 

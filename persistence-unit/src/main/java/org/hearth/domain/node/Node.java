@@ -209,25 +209,14 @@ public class Node {
     return allocatedVms;
   }
 
+  /** What the node offers, holds and may still take. */
+  public Capacity capacity() {
+    return new Capacity(offered(), allocated(), allocatedVms, policyMaxVms);
+  }
+
   /** Why this node cannot take {@code demand} now, or empty when it can. */
   public Optional<String> shortOf(Demand demand) {
-    Demand offered = offered();
-    if (allocatedVms + 1 > policyMaxVms) {
-      return Optional.of("already runs its maximum of " + policyMaxVms + " VMs");
-    }
-    if (allocatedCoreShares + demand.coreShares() > offered.coreShares()) {
-      return Optional.of("not enough free CPU");
-    }
-    if (allocatedMemoryMib + demand.memoryMib() > offered.memoryMib()) {
-      return Optional.of("not enough free memory");
-    }
-    if (allocatedDiskGib + demand.diskGib() > offered.diskGib()) {
-      return Optional.of("not enough free disk");
-    }
-    if (allocatedGpus + demand.gpus() > offered.gpus()) {
-      return Optional.of("not enough free GPUs");
-    }
-    return Optional.empty();
+    return capacity().shortOf(demand);
   }
 
   /**

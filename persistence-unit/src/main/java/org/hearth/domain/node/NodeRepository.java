@@ -14,14 +14,11 @@ public interface NodeRepository {
 
   void add(Node node);
 
-  /**
-   * The online nodes heard from since {@code heardSince}, in one region or all when {@code region}
-   * is null.
-   */
-  List<Node> online(String region, Instant heardSince);
+  /** The online nodes heard from since {@code heardSince}, with their tags loaded. */
+  List<Node> online(Instant heardSince);
 
-  /** The node re-read and locked for update until the transaction ends. */
-  Node lock(Node node);
+  /** The node read as it is now and locked for update until the transaction ends. */
+  Optional<Node> lock(String id);
 
   /** The nodes of one page, ordered by registration time, newest first. */
   List<Node> search(NodeQuery query);
@@ -45,6 +42,9 @@ public interface NodeRepository {
 
   /** The missed intervals per node recorded on {@code from} or later. */
   Map<String, Long> missedSince(Collection<String> nodeIds, LocalDate from);
+
+  /** The missed intervals of every node that has any recorded on {@code from} or later. */
+  Map<String, Long> missedPerNodeSince(LocalDate from);
 
   /** Drops the missed-heartbeat days before {@code day}. */
   int dropMissedBefore(LocalDate day);

@@ -56,5 +56,12 @@ class ProviderPolicyTest {
     assertFalse(ProviderPolicy.globMatches("sleep ?", "sleep 50"));
     assertFalse(ProviderPolicy.globMatches("a.c", "abc"));
     assertFalse(ProviderPolicy.globMatches("/bin/sh", "/bin/sh; rm -rf /"));
+    assertTrue(ProviderPolicy.globMatches("python3 *.py", "python3 a.b.py"));
+    assertTrue(ProviderPolicy.globMatches("a*b*c", "aXbYbZc"));
+    assertFalse(ProviderPolicy.globMatches("a*b*c", "aXbYcZ"));
+    assertTrue(ProviderPolicy.globMatches("**", ""));
+    assertFalse(ProviderPolicy.globMatches("", "x"));
+    assertTrue(ProviderPolicy.globMatches("*?", "x"));
+    assertFalse(ProviderPolicy.globMatches("?*", ""));
   }
 }

@@ -1,0 +1,41 @@
+package org.hearth.application.scheduling;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.hearth.application.node.NodeSettings;
+import org.hearth.application.node.UptimeCalculator;
+import org.hearth.domain.node.NodeRepository;
+
+/**
+ * Reads the online nodes into snapshots in a transaction of its own, so the thousands of entities
+ * it loads never join (and slow the commit of) the placement that asked for them. Equal regions,
+ * tag sets and policies become one object each: most nodes share them, and a decision that walks
+ * thousands of nodes then finds them in the CPU cache.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class NodeSnapshotReader {
+
+  @Inject NodeRepository nodes;
+  @Inject NodeSettings settings;
+
+  public List<NodeSnapshot> online(Instant now) {
+    UptimeCalculator uptime = settings.uptimeCalculator();
+    LocalDate from = LocalDate.ofInstant(now.minus(settings.uptimeWindow()), ZoneOffset.UTC);
+    Map<String, Long> missed = nodes.missedPerNodeSince(from);
+    return nodes.online(now.minus(settings.offlineAfter())).stream()
+        .map(
+            node ->
+                NodeSnapshot.of(
+                    node,
+                    uptime.percent(node.registeredAt(), now, missed.getOrDefault(node.id(), 0L))))
+        .toList();
+  }
+}
