@@ -37,6 +37,10 @@ final class TerminalClient implements WebSocket.Listener, AutoCloseable {
     socket.sendBinary(ByteBuffer.wrap(keys.getBytes(StandardCharsets.UTF_8)), true).join();
   }
 
+  void sendText(String text) {
+    socket.sendText(text, true).join();
+  }
+
   void resize(int cols, int rows) {
     socket
         .sendText("{\"type\":\"resize\",\"cols\":" + cols + ",\"rows\":" + rows + "}", true)
