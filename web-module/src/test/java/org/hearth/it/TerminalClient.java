@@ -112,8 +112,9 @@ final class TerminalClient implements WebSocket.Listener, AutoCloseable {
 
   @Override
   public void close() {
-    if (!socket.isOutputClosed()) {
-      socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+    // The server may close first (a refused ticket or link): then there is nothing to close.
+    if (!closed.isDone() && !socket.isOutputClosed()) {
+      socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").exceptionally(e -> null).join();
     }
   }
 }
