@@ -73,6 +73,8 @@ class AgentEndToEndIT {
           restarted.get("state").asText(),
           "still running after a restart: " + restarted);
 
+      assertTerminalsCloseWhenTheirSessionOrMembershipEnds(api, tenant, vmId);
+
       String hogId =
           tenant
               .post("api/vms", vm("hog", 32, "head -c 512m /dev/zero | tail", agent))
@@ -89,6 +91,49 @@ class AgentEndToEndIT {
       assertEquals(0, node.at("/allocated/vms").asInt(), node.toString());
       assertEquals(0, node.at("/allocated/coreShares").asLong());
       assertEquals(1, node.get("successfulCompletions").asLong());
+    }
+  }
+
+  /**
+   * A member opens terminals with a session and with a signed request: revoking the session closes
+   * the first at once, and removing the membership closes the second.
+   */
+  private static void assertTerminalsCloseWhenTheirSessionOrMembershipEnds(
+      HearthApi api, Tenant owner, String vmId) throws Exception {
+    SignIns signIns = new SignIns(api);
+    Tenant member = new Tenant(api);
+    JsonNode session = signIns.withNostr(member.key);
+    String token = session.get("token").asText();
+    String memberId = session.at("/account/id").asText();
+    assertEquals(204, owner.put("api/vms/" + vmId + "/members/" + memberId).status());
+
+    String url =
+        signIns
+            .bearer("POST", "api/vms/" + vmId + "/terminal", "", token)
+            .json()
+            .get("url")
+            .asText();
+    try (TerminalClient terminal = TerminalClient.connect(url)) {
+      terminal.type("echo $((6*70))\n");
+      terminal.await("420", Duration.ofSeconds(20));
+      String sessionPath = "api/auth/sessions/" + session.get("id").asText();
+      assertEquals(204, signIns.bearer("DELETE", sessionPath, null, token).status());
+      terminal.closed.get(5, TimeUnit.SECONDS);
+      assertTrue(
+          terminal.controlMessages.toString().contains("revoked"),
+          terminal.controlMessages.toString());
+    }
+    assertEquals(401, signIns.bearer("GET", "api/account", null, token).status());
+
+    String signedUrl = member.post("api/vms/" + vmId + "/terminal", "").json().get("url").asText();
+    try (TerminalClient terminal = TerminalClient.connect(signedUrl)) {
+      terminal.type("echo $((6*71))\n");
+      terminal.await("426", Duration.ofSeconds(20));
+      assertEquals(204, owner.delete("api/vms/" + vmId + "/members/" + memberId).status());
+      terminal.closed.get(5, TimeUnit.SECONDS);
+      assertTrue(
+          terminal.controlMessages.toString().contains("no longer a member"),
+          terminal.controlMessages.toString());
     }
   }
 

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 /** A plain HTTP client for Hearth's API, as an integrator would call it. */
 final class HearthApi {
@@ -68,6 +69,24 @@ final class HearthApi {
     return send(request, authorization);
   }
 
+  /**
+   * Any method with any headers (e.g. {@code Cookie}, {@code Origin}); {@code body} may be null.
+   */
+  Reply send(String path, String method, String body, Map<String, String> headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url(path)))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    headers.forEach(request::header);
+    return send(request, null);
+  }
+
   private Reply send(HttpRequest.Builder request, String authorization) {
     if (authorization != null) {
       request.header("Authorization", authorization);
@@ -90,6 +109,10 @@ final class HearthApi {
   record Reply(HttpResponse<String> response) {
     int status() {
       return response.statusCode();
+    }
+
+    String header(String name) {
+      return response.headers().firstValue(name).orElse(null);
     }
 
     String contentType() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Signs with nostr-tools (run by Node), the reference Nostr client library. */
@@ -19,6 +20,17 @@ final class NostrTools {
     request.put("url", url);
     request.put("method", method);
     request.put("body", body);
+    return run(request.toString()).trim();
+  }
+
+  /** An event signed by nostr-tools' finalizeEvent. */
+  static String event(String secretKeyHex, int kind, List<List<String>> tags, long createdAt) {
+    ObjectNode request = HearthApi.JSON.createObjectNode();
+    request.put("op", "event");
+    request.put("secretKey", secretKeyHex);
+    request.put("kind", kind);
+    request.set("tags", HearthApi.JSON.valueToTree(tags));
+    request.put("created_at", createdAt);
     return run(request.toString()).trim();
   }
 

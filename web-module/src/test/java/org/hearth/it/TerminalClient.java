@@ -37,6 +37,10 @@ final class TerminalClient implements WebSocket.Listener, AutoCloseable {
     socket.sendBinary(ByteBuffer.wrap(keys.getBytes(StandardCharsets.UTF_8)), true).join();
   }
 
+  void sendText(String text) {
+    socket.sendText(text, true).join();
+  }
+
   void resize(int cols, int rows) {
     socket
         .sendText("{\"type\":\"resize\",\"cols\":" + cols + ",\"rows\":" + rows + "}", true)
@@ -108,8 +112,9 @@ final class TerminalClient implements WebSocket.Listener, AutoCloseable {
 
   @Override
   public void close() {
-    if (!socket.isOutputClosed()) {
-      socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+    // The server may close first (a refused ticket or link): then there is nothing to close.
+    if (!closed.isDone() && !socket.isOutputClosed()) {
+      socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").exceptionally(e -> null).join();
     }
   }
 }

@@ -76,6 +76,46 @@ class VmApiIT {
   }
 
   @Test
+  void anOwnerSharesAVmWithAMemberWhoMayViewItButNotDeleteOrRestartIt() {
+    HearthApi api = new HearthApi(base);
+    String region = "members-" + System.nanoTime();
+    SimulatedNode node = new SimulatedNode(api);
+    String nodeId = node.registerWith(node.registration(region)).json().get("id").asText();
+    try (Heartbeats beats = new Heartbeats(List.of(node), List.of(nodeId))) {
+      awaitOnline(api, nodeId);
+      Tenant owner = new Tenant(api);
+      Tenant member = new Tenant(api);
+      Tenant stranger = new Tenant(api);
+      String id =
+          owner.post("api/vms", vm("shared", "STANDARD", 1, 256, region)).json().get("id").asText();
+      String memberId = member.accountId();
+      String members = "api/vms/" + id + "/members/";
+
+      assertProblem(member.get("api/vms/" + id), 404);
+      assertEquals(204, owner.put(members + memberId).status());
+      assertEquals(204, owner.put(members + memberId).status(), "adding again changes nothing");
+      assertEquals(
+          owner.accountId(), member.get("api/vms/" + id).json().get("ownerAccountId").asText());
+      assertEquals(id, member.get("api/vms").json().get(0).get("id").asText());
+      assertEquals(
+          memberId,
+          owner.get("api/vms/" + id + "/members").json().get(0).get("accountId").asText());
+      assertProblem(member.delete("api/vms/" + id), 403);
+      assertProblem(member.post("api/vms/" + id + "/restart", ""), 403);
+      assertProblem(member.put(members + stranger.accountId()), 403);
+      assertProblem(member.post("api/vms/" + id + "/terminal", ""), 409); // not running yet
+      assertProblem(stranger.get("api/vms/" + id), 404);
+      assertProblem(stranger.put(members + stranger.accountId()), 404);
+      assertProblem(owner.put(members + "00000000-0000-0000-0000-000000000000"), 404);
+      assertProblem(owner.put(members + "not-an-account"), 400);
+
+      assertEquals(204, owner.delete(members + memberId).status());
+      assertProblem(member.get("api/vms/" + id), 404);
+      assertEquals("STOPPING", owner.delete("api/vms/" + id).json().get("state").asText());
+    }
+  }
+
+  @Test
   void aVmNoNodeCanTakeFailsWithAReasonAndANamedNodeThatCannotIs409() {
     HearthApi api = new HearthApi(base);
     String region = "vm-" + System.nanoTime();

@@ -37,26 +37,34 @@ public class TerminalTickets {
   /** A ticket and when it stops working. */
   public record Issued(String ticket, Instant expiresAt) {}
 
-  /** Issues a ticket for the owner's running VM. */
-  public Issued issue(String ownerPubkey, String vmId) {
-    Vm vm = vms.running(ownerPubkey, vmId);
+  /**
+   * Issues a ticket for a running VM to its owner or a member.
+   *
+   * @param sessionId the session the request came with, or null for a signed request: a terminal
+   *     opened with the ticket ends when that session does
+   */
+  public Issued issue(String accountId, String sessionId, String vmId) {
+    Vm vm = vms.forTerminal(accountId, vmId);
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);
     String ticket = Hex.encode(secret);
     Instant expiresAt = clock.instant().plus(VALIDITY);
-    em.persist(new TerminalTicket(hash(ticket), vm.id(), expiresAt));
+    em.persist(new TerminalTicket(hash(ticket), vm.id(), accountId, sessionId, expiresAt));
     em.createQuery("DELETE FROM TerminalTicket t WHERE t.expiresAt < :now")
         .setParameter("now", clock.instant())
         .executeUpdate();
     return new Issued(ticket, expiresAt);
   }
 
+  /** What a redeemed ticket opens: a VM's node, for an account, maybe within a session. */
+  public record Redeemed(String nodeId, String accountId, String sessionId) {}
+
   /**
    * Uses up a ticket.
    *
-   * @return the node the VM runs on, when the ticket is valid for this running VM
+   * @return the node the VM runs on and whom for, when the ticket is valid for this running VM
    */
-  public Optional<String> redeem(String vmId, String ticket) {
+  public Optional<Redeemed> redeem(String vmId, String ticket) {
     if (ticket == null || !Hex.isLowercaseHex(ticket, 32)) {
       return Optional.empty();
     }
@@ -71,7 +79,7 @@ public class TerminalTickets {
     }
     return Optional.ofNullable(em.find(Vm.class, vmId))
         .filter(vm -> vm.state() == VmState.RUNNING)
-        .map(Vm::nodeId);
+        .map(vm -> new Redeemed(vm.nodeId(), stored.accountId(), stored.sessionId()));
   }
 
   private static String hash(String ticket) {

@@ -9,12 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hearth.application.agent.AgentCommand;
+import org.hearth.application.identity.Accounts;
+import org.hearth.application.identity.UnknownAccountException;
 import org.hearth.application.scheduling.NoEligibleNodeException;
 import org.hearth.application.scheduling.Scheduler;
 import org.hearth.domain.node.Node;
 import org.hearth.domain.node.NodeRepository;
+import org.hearth.domain.vm.NotVmOwnerException;
 import org.hearth.domain.vm.UnknownVmException;
 import org.hearth.domain.vm.Vm;
+import org.hearth.domain.vm.VmMember;
 import org.hearth.domain.vm.VmRepository;
 import org.hearth.domain.vm.VmRequest;
 import org.hearth.domain.vm.VmState;
@@ -38,14 +42,16 @@ public class VmService {
   @Inject Scheduler scheduler;
   @Inject VmSettings settings;
   @Inject Event<AgentCommand> agentCommands;
+  @Inject Event<VmMemberRemoved> memberRemovals;
+  @Inject Accounts accounts;
   @Inject Clock clock;
 
   /**
    * Creates a VM and places it. A VM no node can take waits for capacity when its request allows
    * ({@code waitSeconds}), else it is {@code FAILED} with the reason.
    */
-  public Vm create(String ownerPubkey, VmRequest request) {
-    Vm vm = new Vm(ownerPubkey, request, clock.instant());
+  public Vm create(String ownerAccountId, VmRequest request) {
+    Vm vm = new Vm(ownerAccountId, request, clock.instant());
     vms.add(vm);
     tryToPlace(vm);
     return loaded(vm);
@@ -71,17 +77,40 @@ public class VmService {
     }
   }
 
-  public List<Vm> mine(String ownerPubkey) {
-    return vms.ownedBy(ownerPubkey, LIST_LIMIT).stream().map(VmService::loaded).toList();
+  /** The VMs the account owns or is a member of. */
+  public List<Vm> visibleTo(String accountId) {
+    return vms.visibleTo(accountId, LIST_LIMIT).stream().map(VmService::loaded).toList();
   }
 
-  public Vm get(String ownerPubkey, String vmId) {
-    return loaded(owned(ownerPubkey, vmId));
+  /** A VM its owner or a member looks at. */
+  public Vm get(String accountId, String vmId) {
+    return loaded(visible(accountId, vmId));
+  }
+
+  public List<VmMember> members(String accountId, String vmId) {
+    return vms.members(visible(accountId, vmId).id());
+  }
+
+  /** The owner shares the VM with another account (idempotent). */
+  public void addMember(String ownerAccountId, String vmId, String memberAccountId) {
+    Vm vm = owned(ownerAccountId, vmId);
+    if (!accounts.exists(memberAccountId)) {
+      throw new UnknownAccountException(memberAccountId);
+    }
+    if (!vm.isOwnedBy(memberAccountId)) {
+      vms.addMember(vm.id(), memberAccountId, clock.instant());
+    }
+  }
+
+  /** The owner stops sharing the VM with an account (idempotent). */
+  public void removeMember(String ownerAccountId, String vmId, String memberAccountId) {
+    vms.removeMember(owned(ownerAccountId, vmId).id(), memberAccountId);
+    memberRemovals.fire(new VmMemberRemoved(vmId, memberAccountId));
   }
 
   /** Stops and releases a VM. Deleting a VM that already ended changes nothing. */
-  public Vm delete(String ownerPubkey, String vmId) {
-    Vm vm = owned(ownerPubkey, vmId);
+  public Vm delete(String ownerAccountId, String vmId) {
+    Vm vm = owned(ownerAccountId, vmId);
     switch (vm.state()) {
       case REQUESTED -> vm.transition(VmState.TERMINATED, "deleted by its owner", clock.instant());
       case SCHEDULED, PROVISIONING, RUNNING -> stop(vm, "deleted by its owner");
@@ -91,19 +120,30 @@ public class VmService {
   }
 
   /** Restarts a running VM's workload on the same node. */
-  public Vm restart(String ownerPubkey, String vmId) {
-    Vm vm = running(ownerPubkey, vmId);
+  public Vm restart(String ownerAccountId, String vmId) {
+    Vm vm = owned(ownerAccountId, vmId);
+    requireRunning(vm);
     vm.transition(VmState.PROVISIONING, "restart requested by its owner", clock.instant());
     agentCommands.fire(new AgentCommand(vm.nodeId(), new AgentMessage.Stop(vm.id())));
     provision(vm);
     return loaded(vm);
   }
 
-  /** The node a running VM of this owner is on, for opening a terminal. */
-  public Vm running(String ownerPubkey, String vmId) {
-    Vm vm = owned(ownerPubkey, vmId);
+  /** A running VM its owner or a member opens a terminal in. */
+  public Vm forTerminal(String accountId, String vmId) {
+    return requireRunning(visible(accountId, vmId));
+  }
+
+  /** Whether the account may (still) use a terminal of the VM. */
+  public boolean mayOpenTerminal(String accountId, String vmId) {
+    return vms.find(vmId)
+        .filter(vm -> vm.isOwnedBy(accountId) || vms.isMember(vmId, accountId))
+        .isPresent();
+  }
+
+  private static Vm requireRunning(Vm vm) {
     if (vm.state() != VmState.RUNNING) {
-      throw new VmNotRunningException(vmId, vm.state());
+      throw new VmNotRunningException(vm.id(), vm.state());
     }
     return vm;
   }
@@ -241,9 +281,18 @@ public class VmService {
     agentCommands.fire(new AgentCommand(vm.nodeId(), new AgentMessage.Provision(vm.id(), spec)));
   }
 
-  private Vm owned(String ownerPubkey, String vmId) {
+  /** The VM if the account owns it; a member gets 403, anyone else is told nothing of it. */
+  private Vm owned(String accountId, String vmId) {
+    Vm vm = visible(accountId, vmId);
+    if (!vm.isOwnedBy(accountId)) {
+      throw new NotVmOwnerException(vmId);
+    }
+    return vm;
+  }
+
+  private Vm visible(String accountId, String vmId) {
     return vms.find(vmId)
-        .filter(vm -> vm.isOwnedBy(ownerPubkey))
+        .filter(vm -> vm.isOwnedBy(accountId) || vms.isMember(vmId, accountId))
         .orElseThrow(() -> new UnknownVmException(vmId));
   }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.hearth.domain.node.NodeStatus;
 import org.hearth.domain.vm.Vm;
+import org.hearth.domain.vm.VmMember;
 import org.hearth.domain.vm.VmRepository;
 import org.hearth.domain.vm.VmState;
 
@@ -32,13 +33,44 @@ public class JpaVmRepository implements VmRepository {
   }
 
   @Override
-  public List<Vm> ownedBy(String ownerPubkey, int limit) {
+  public List<Vm> visibleTo(String accountId, int limit) {
     return em.createQuery(
-            "SELECT v FROM Vm v WHERE v.ownerPubkey = :owner ORDER BY v.createdAt DESC, v.id",
+            "SELECT v FROM Vm v WHERE v.ownerAccountId = :account OR v.id IN"
+                + " (SELECT m.vmId FROM VmMember m WHERE m.accountId = :account)"
+                + " ORDER BY v.createdAt DESC, v.id",
             Vm.class)
-        .setParameter("owner", ownerPubkey)
+        .setParameter("account", accountId)
         .setMaxResults(limit)
         .getResultList();
+  }
+
+  @Override
+  public boolean isMember(String vmId, String accountId) {
+    return em.find(VmMember.class, new VmMember.Ref(vmId, accountId)) != null;
+  }
+
+  @Override
+  public List<VmMember> members(String vmId) {
+    return em.createQuery(
+            "SELECT m FROM VmMember m WHERE m.vmId = :vm ORDER BY m.addedAt, m.accountId",
+            VmMember.class)
+        .setParameter("vm", vmId)
+        .getResultList();
+  }
+
+  @Override
+  public void addMember(String vmId, String accountId, Instant now) {
+    if (!isMember(vmId, accountId)) {
+      em.persist(new VmMember(vmId, accountId, now));
+    }
+  }
+
+  @Override
+  public void removeMember(String vmId, String accountId) {
+    em.createQuery("DELETE FROM VmMember m WHERE m.vmId = :vm AND m.accountId = :account")
+        .setParameter("vm", vmId)
+        .setParameter("account", accountId)
+        .executeUpdate();
   }
 
   @Override

@@ -18,19 +18,36 @@ public class TerminalTicket {
   @Column(name = "vm_id", nullable = false)
   private String vmId;
 
+  @Column(name = "account_id")
+  private String accountId;
+
+  @Column(name = "session_id")
+  private String sessionId;
+
   @Column(name = "expires_at", nullable = false)
   private Instant expiresAt;
 
   protected TerminalTicket() {}
 
-  public TerminalTicket(String ticketHash, String vmId, Instant expiresAt) {
+  public TerminalTicket(
+      String ticketHash, String vmId, String accountId, String sessionId, Instant expiresAt) {
     this.ticketHash = ticketHash;
     this.vmId = vmId;
+    this.accountId = accountId;
+    this.sessionId = sessionId;
     this.expiresAt = expiresAt;
   }
 
   public String vmId() {
     return vmId;
+  }
+
+  public String accountId() {
+    return accountId;
+  }
+
+  public String sessionId() {
+    return sessionId;
   }
 
   public Instant expiresAt() {

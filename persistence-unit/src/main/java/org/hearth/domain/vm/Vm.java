@@ -31,8 +31,8 @@ public class Vm {
 
   @Id private String id;
 
-  @Column(name = "owner_pubkey", nullable = false, updatable = false)
-  private String ownerPubkey;
+  @Column(name = "owner_account_id", nullable = false, updatable = false)
+  private String ownerAccountId;
 
   @Column(name = "name", nullable = false)
   private String name;
@@ -127,10 +127,10 @@ public class Vm {
 
   protected Vm() {}
 
-  /** A new VM, {@code REQUESTED} by the tenant with key {@code ownerPubkey}. */
-  public Vm(String ownerPubkey, VmRequest request, Instant now) {
+  /** A new VM, {@code REQUESTED} by the tenant's account {@code ownerAccountId}. */
+  public Vm(String ownerAccountId, VmRequest request, Instant now) {
     this.id = UUID.randomUUID().toString();
-    this.ownerPubkey = ownerPubkey;
+    this.ownerAccountId = ownerAccountId;
     this.name = request.name();
     this.vcpus = request.vcpus();
     this.memoryMib = request.memoryMib();
@@ -195,8 +195,8 @@ public class Vm {
     this.exitCode = exitCode;
   }
 
-  public boolean isOwnedBy(String pubkey) {
-    return ownerPubkey.equals(pubkey);
+  public boolean isOwnedBy(String accountId) {
+    return ownerAccountId.equals(accountId);
   }
 
   /** The capacity this VM holds on its node while its state says it does. */
@@ -208,8 +208,8 @@ public class Vm {
     return id;
   }
 
-  public String ownerPubkey() {
-    return ownerPubkey;
+  public String ownerAccountId() {
+    return ownerAccountId;
   }
 
   public String name() {

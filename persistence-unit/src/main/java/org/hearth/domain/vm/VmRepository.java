@@ -11,8 +11,18 @@ public interface VmRepository {
 
   void add(Vm vm);
 
-  /** The owner's VMs, newest first. */
-  List<Vm> ownedBy(String ownerPubkey, int limit);
+  /** The VMs an account owns or is a member of, newest first. */
+  List<Vm> visibleTo(String accountId, int limit);
+
+  boolean isMember(String vmId, String accountId);
+
+  /** The member accounts of a VM, earliest first. */
+  List<VmMember> members(String vmId);
+
+  /** Adds a member; adding one that is already there changes nothing. */
+  void addMember(String vmId, String accountId, Instant now);
+
+  void removeMember(String vmId, String accountId);
 
   /** The VMs placed on a node that still hold capacity there. */
   List<Vm> liveOnNode(String nodeId);

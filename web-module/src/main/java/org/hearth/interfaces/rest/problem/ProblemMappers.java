@@ -13,11 +13,16 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Comparator;
 import java.util.StringJoiner;
+import org.hearth.application.identity.KeyTakenException;
+import org.hearth.application.identity.SignInException;
+import org.hearth.application.identity.UnknownAccountException;
+import org.hearth.application.identity.UnknownSessionException;
 import org.hearth.application.scheduling.TargetNodeRefusedException;
 import org.hearth.application.vm.VmNotRunningException;
 import org.hearth.domain.node.NotNodeOwnerException;
 import org.hearth.domain.node.UnknownNodeException;
 import org.hearth.domain.vm.IllegalVmTransitionException;
+import org.hearth.domain.vm.NotVmOwnerException;
 import org.hearth.domain.vm.UnknownVmException;
 import org.hearth.interfaces.rest.ConflictRetry;
 
@@ -40,8 +45,19 @@ public final class ProblemMappers {
       if (t instanceof NotNodeOwnerException e) {
         return Problem.of(ProblemType.FORBIDDEN, e.getMessage());
       }
-      if (t instanceof UnknownVmException e) {
-        return Problem.of(ProblemType.NOT_FOUND, e.getMessage());
+      if (t instanceof UnknownVmException
+          || t instanceof UnknownAccountException
+          || t instanceof UnknownSessionException) {
+        return Problem.of(ProblemType.NOT_FOUND, t.getMessage());
+      }
+      if (t instanceof NotVmOwnerException e) {
+        return Problem.of(ProblemType.FORBIDDEN, e.getMessage());
+      }
+      if (t instanceof SignInException e) {
+        return Problem.of(ProblemType.SIGN_IN_FAILED, e.getMessage());
+      }
+      if (t instanceof KeyTakenException e) {
+        return Problem.of(ProblemType.CONFLICT, e.getMessage());
       }
       if (t instanceof TargetNodeRefusedException
           || t instanceof VmNotRunningException

@@ -5,7 +5,9 @@ public enum ProblemType {
   MALFORMED_REQUEST(400, "Malformed request"),
   INVALID_FIELD(400, "Invalid field"),
   UNAUTHENTICATED(401, "Authentication required"),
+  SIGN_IN_FAILED(401, "Sign-in failed"),
   FORBIDDEN(403, "Not allowed"),
+  CROSS_SITE_REQUEST(403, "Cross-site request refused"),
   NOT_FOUND(404, "Not found"),
   METHOD_NOT_ALLOWED(405, "Method not allowed"),
   NOT_ACCEPTABLE(406, "Not acceptable"),
@@ -37,7 +39,10 @@ public enum ProblemType {
   /** The type for an HTTP status the JAX-RS runtime chose itself (unknown path, wrong verb). */
   public static ProblemType forStatus(int status) {
     for (ProblemType type : values()) {
-      if (type.status == status && type != INVALID_FIELD) {
+      if (type.status == status
+          && type != INVALID_FIELD
+          && type != SIGN_IN_FAILED
+          && type != CROSS_SITE_REQUEST) {
         return type;
       }
     }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -23,19 +24,24 @@ import org.hearth.application.vm.TerminalTickets;
 import org.hearth.application.vm.VmService;
 import org.hearth.domain.vm.Vm;
 import org.hearth.interfaces.rest.ConflictRetry;
-import org.hearth.interfaces.rest.security.Nip98Authenticated;
+import org.hearth.interfaces.rest.security.Authenticated;
+import org.hearth.interfaces.rest.security.Caller;
 import org.hearth.interfaces.rest.security.PublicUrl;
 
-/** Tenants' VMs. Every request is signed (NIP-98) by the tenant's key, which owns the VM. */
+/**
+ * Tenants' VMs. A VM belongs to the account that created it; its owner may share it with member
+ * accounts, which may view it and open terminals, nothing more.
+ */
 @Path("vms")
 @Produces(MediaType.APPLICATION_JSON)
-@Nip98Authenticated
+@Authenticated
 @Tag(name = "VMs", description = "Create, watch, restart and delete VMs; open terminals")
 public class VmResource {
 
   private static final String VM_ID =
       "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
   private static final String VM_ID_MESSAGE = "must be a VM id (a UUID)";
+  private static final String ACCOUNT_ID_MESSAGE = "must be an account id (a UUID)";
 
   @Inject VmService vms;
   @Inject TerminalTickets tickets;
@@ -52,24 +58,60 @@ public class VmResource {
   public Response create(
       @NotNull(message = "a JSON body is required") @Valid CreateVmRequest body,
       @Context UriInfo uri) {
-    Vm vm = ConflictRetry.run(() -> vms.create(owner(), body.toRequest()));
+    Vm vm = ConflictRetry.run(() -> vms.create(account(), body.toRequest()));
     return Response.created(uri.getAbsolutePathBuilder().path(vm.id()).build())
         .entity(VmResponse.of(vm))
         .build();
   }
 
   @GET
-  @Operation(summary = "My VMs, newest first")
+  @Operation(summary = "The VMs I own or am a member of, newest first")
   public List<VmResponse> mine() {
-    return vms.mine(owner()).stream().map(VmResponse::of).toList();
+    return vms.visibleTo(account()).stream().map(VmResponse::of).toList();
   }
 
   @GET
   @Path("{id}")
-  @Operation(summary = "One of my VMs with its state history")
+  @Operation(summary = "A VM I own or am a member of, with its state history")
   public VmResponse get(
       @PathParam("id") @Pattern(regexp = VM_ID, message = VM_ID_MESSAGE) String id) {
-    return VmResponse.of(vms.get(owner(), id));
+    return VmResponse.of(vms.get(account(), id));
+  }
+
+  @GET
+  @Path("{id}/members")
+  @Operation(summary = "The accounts a VM is shared with")
+  public List<MemberResponse> members(
+      @PathParam("id") @Pattern(regexp = VM_ID, message = VM_ID_MESSAGE) String id) {
+    return vms.members(account(), id).stream().map(MemberResponse::of).toList();
+  }
+
+  @PUT
+  @Path("{id}/members/{accountId}")
+  @Operation(
+      summary = "Share a VM with another account (owner only)",
+      description = "The member may view the VM and open terminals, never delete or restart it.")
+  public Response addMember(
+      @PathParam("id") @Pattern(regexp = VM_ID, message = VM_ID_MESSAGE) String id,
+      @PathParam("accountId") @Pattern(regexp = VM_ID, message = ACCOUNT_ID_MESSAGE)
+          String accountId) {
+    ConflictRetry.run(
+        () -> {
+          vms.addMember(account(), id, accountId);
+          return null;
+        });
+    return Response.noContent().build();
+  }
+
+  @DELETE
+  @Path("{id}/members/{accountId}")
+  @Operation(summary = "Stop sharing a VM with an account (owner only; its terminals close)")
+  public Response removeMember(
+      @PathParam("id") @Pattern(regexp = VM_ID, message = VM_ID_MESSAGE) String id,
+      @PathParam("accountId") @Pattern(regexp = VM_ID, message = ACCOUNT_ID_MESSAGE)
+          String accountId) {
+    vms.removeMember(account(), id, accountId);
+    return Response.noContent().build();
   }
 
   @DELETE
@@ -77,7 +119,7 @@ public class VmResource {
   @Operation(summary = "Stop a VM and release its capacity (idempotent)")
   public VmResponse delete(
       @PathParam("id") @Pattern(regexp = VM_ID, message = VM_ID_MESSAGE) String id) {
-    return VmResponse.of(ConflictRetry.run(() -> vms.delete(owner(), id)));
+    return VmResponse.of(ConflictRetry.run(() -> vms.delete(account(), id)));
   }
 
   @POST
@@ -85,7 +127,7 @@ public class VmResource {
   @Operation(summary = "Restart a running VM's workload")
   public VmResponse restart(
       @PathParam("id") @Pattern(regexp = VM_ID, message = VM_ID_MESSAGE) String id) {
-    return VmResponse.of(ConflictRetry.run(() -> vms.restart(owner(), id)));
+    return VmResponse.of(ConflictRetry.run(() -> vms.restart(account(), id)));
   }
 
   @POST
@@ -100,7 +142,8 @@ public class VmResource {
   public TerminalTicketResponse terminal(
       @PathParam("id") @Pattern(regexp = VM_ID, message = VM_ID_MESSAGE) String id,
       @Context jakarta.servlet.http.HttpServletRequest request) {
-    TerminalTickets.Issued issued = tickets.issue(owner(), id);
+    Caller caller = (Caller) security.getUserPrincipal();
+    TerminalTickets.Issued issued = tickets.issue(caller.accountId(), caller.sessionId(), id);
     String base = publicUrl.of(request.getLocalPort()).replaceFirst("^http", "ws");
     TerminalTicketResponse response = new TerminalTicketResponse();
     response.ticket = issued.ticket();
@@ -110,7 +153,7 @@ public class VmResource {
     return response;
   }
 
-  private String owner() {
-    return security.getUserPrincipal().getName();
+  private String account() {
+    return ((Caller) security.getUserPrincipal()).accountId();
   }
 }

@@ -6,10 +6,11 @@ import java.util.Map;
 import org.hearth.domain.vm.Vm;
 import org.hearth.domain.vm.VmTransition;
 
-/** A VM as its owner sees it, with its state history. */
+/** A VM as its owner and members see it, with its state history. */
 public class VmResponse {
 
   public String id;
+  public String ownerAccountId;
   public String name;
   public String state;
   public String stateReason;
@@ -47,6 +48,7 @@ public class VmResponse {
   static VmResponse of(Vm vm) {
     VmResponse r = new VmResponse();
     r.id = vm.id();
+    r.ownerAccountId = vm.ownerAccountId();
     r.name = vm.name();
     r.state = vm.state().name();
     r.stateReason = vm.stateReason();

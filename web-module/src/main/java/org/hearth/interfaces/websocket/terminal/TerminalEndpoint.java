@@ -21,7 +21,9 @@ import org.hearth.application.vm.TerminalTickets;
 /**
  * A browser's terminal in a VM: {@code /ws/vms/{id}/terminal?ticket=...} with a ticket from {@code
  * POST /api/vms/{id}/terminal}. Binary frames carry terminal bytes both ways; text frames carry
- * {@code {"type":"resize","cols":120,"rows":40}} in and {@code {"type":"exit","code":0}} out.
+ * {@code {"type":"resize","cols":120,"rows":40}} in and {@code {"type":"exit","code":0}} out. The
+ * ticket names the account (and session) it was issued to: the terminal closes when that session
+ * ends or the account stops being a member of the VM.
  */
 @ServerEndpoint("/ws/vms/{id}/terminal")
 public class TerminalEndpoint {
@@ -38,8 +40,8 @@ public class TerminalEndpoint {
   public void open(Session session, @PathParam("id") String vmId) throws IOException {
     session.setMaxTextMessageBufferSize(4096);
     session.setMaxBinaryMessageBufferSize(64 * 1024);
-    Optional<String> nodeId = tickets.redeem(vmId, parameter(session, "ticket"));
-    if (nodeId.isEmpty()) {
+    Optional<TerminalTickets.Redeemed> ticket = tickets.redeem(vmId, parameter(session, "ticket"));
+    if (ticket.isEmpty()) {
       session.close(
           new CloseReason(
               CloseReason.CloseCodes.VIOLATED_POLICY, "invalid, used or expired ticket"));
@@ -47,7 +49,7 @@ public class TerminalEndpoint {
     }
     channel =
         relay.open(
-            nodeId.get(),
+            ticket.get(),
             vmId,
             session,
             size(parameter(session, "cols"), DEFAULT_COLS),

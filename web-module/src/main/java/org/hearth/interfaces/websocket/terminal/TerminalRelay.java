@@ -1,6 +1,8 @@
 package org.hearth.interfaces.websocket.terminal;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.websocket.CloseReason;
@@ -10,6 +12,10 @@ import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.hearth.application.identity.SessionEnded;
+import org.hearth.application.vm.TerminalTickets;
+import org.hearth.application.vm.VmMemberRemoved;
 import org.hearth.interfaces.websocket.agent.AgentSessions;
 import org.hearth.protocol.agent.AgentMessage;
 import org.hearth.protocol.agent.TerminalFrame;
@@ -28,12 +34,14 @@ public class TerminalRelay {
   private final AtomicInteger nextChannel = new AtomicInteger();
   private final Map<Integer, Channel> channels = new ConcurrentHashMap<>();
 
-  private record Channel(int id, String nodeId, Session client) {}
+  private record Channel(
+      int id, String nodeId, String vmId, String accountId, String sessionId, Session client) {}
 
   /** Opens a terminal of {@code vmId} for a browser's WebSocket; returns the channel. */
-  int open(String nodeId, String vmId, Session client, int cols, int rows) {
+  int open(TerminalTickets.Redeemed ticket, String vmId, Session client, int cols, int rows) {
     int id = nextChannel.incrementAndGet();
-    channels.put(id, new Channel(id, nodeId, client));
+    String nodeId = ticket.nodeId();
+    channels.put(id, new Channel(id, nodeId, vmId, ticket.accountId(), ticket.sessionId(), client));
     if (!agents.send(nodeId, new AgentMessage.TerminalOpen(vmId, id, cols, rows))) {
       end(id, -1, "the VM's node is not connected");
     }
@@ -91,6 +99,30 @@ public class TerminalRelay {
     channels.values().stream()
         .filter(channel -> channel.nodeId().equals(nodeId))
         .forEach(channel -> end(channel.id(), -1, "the VM's node disconnected"));
+  }
+
+  /** A session was revoked or logged out: the terminals it opened close at once. */
+  void sessionEnded(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionEnded ended) {
+    endWhere(channel -> ended.sessionId().equals(channel.sessionId()), "the session was revoked");
+  }
+
+  /** An account stopped being a member of a VM: its terminals there close. */
+  void memberRemoved(@Observes(during = TransactionPhase.AFTER_SUCCESS) VmMemberRemoved removed) {
+    endWhere(
+        channel ->
+            removed.vmId().equals(channel.vmId())
+                && removed.accountId().equals(channel.accountId()),
+        "no longer a member of the VM");
+  }
+
+  private void endWhere(Predicate<Channel> which, String reason) {
+    channels.values().stream().filter(which).forEach(channel -> close(channel, reason));
+  }
+
+  /** Ends a terminal the client may no longer use: the agent closes it too. */
+  private void close(Channel channel, String reason) {
+    end(channel.id(), -1, reason);
+    agents.send(channel.nodeId(), new AgentMessage.TerminalClose(channel.id()));
   }
 
   private void end(int channel, int code, String reason) {

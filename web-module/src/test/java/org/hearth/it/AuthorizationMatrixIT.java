@@ -1,0 +1,332 @@
+package org.hearth.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.websocket.server.ServerEndpoint;
+import jakarta.ws.rs.HttpMethod;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.hearth.protocol.nostr.NostrKeyPair;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Who may call what: every REST endpoint and WebSocket, for every kind of caller, against the
+ * status it must get. The endpoints are found by reflection over the web module's classes, so an
+ * endpoint added without a row here fails this test.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AuthorizationMatrixIT {
+
+  /** The callers. OWNER owns the VM under test, MEMBER was given it, STRANGER was not. */
+  enum Actor {
+    ANONYMOUS,
+    OWNER,
+    MEMBER,
+    STRANGER,
+    NODE,
+    ADMIN
+  }
+
+  private static final String ADMIN_SECRET = "a1".repeat(32);
+
+  @Deployment(testable = false)
+  static WebArchive hearth() {
+    return Deployments.hearthWar();
+  }
+
+  @ArquillianResource URL base;
+
+  /** A VM (owned by OWNER, shared with MEMBER), a node, and one session of OWNER's. */
+  private record Fixture(
+      String vmId, String nodeId, String thirdAccountId, String ownerSessionId) {}
+
+  /** One row: how to call an endpoint, and the status each actor must get. */
+  private record Rule(String body, Function<Fixture, String> path, Map<Actor, Integer> expected) {}
+
+  private static Map<Actor, Integer> statuses(int... byActor) {
+    Map<Actor, Integer> map = new EnumMap<>(Actor.class);
+    for (Actor actor : Actor.values()) {
+      map.put(actor, byActor[actor.ordinal()]);
+    }
+    return map;
+  }
+
+  private static final String VM_BODY =
+      """
+      {"name":"matrix","vcpus":1,"memoryMiB":64,"diskGiB":1,"tier":"BURSTABLE","runtime":"sandbox",
+       "command":"sleep 60","region":"matrix-nowhere"}""";
+
+  /** Every endpoint, keyed "METHOD /path template". Statuses per actor in {@link Actor} order. */
+  private static Map<String, Rule> rules() {
+    Map<String, Rule> rules = new LinkedHashMap<>();
+    // anonymous, owner, member, stranger, node, admin
+    rules.put(
+        "GET /api/nodes", new Rule(null, f -> "api/nodes", statuses(200, 200, 200, 200, 200, 200)));
+    rules.put(
+        "GET /api/nodes/{id}",
+        new Rule(null, f -> "api/nodes/" + f.nodeId(), statuses(200, 200, 200, 200, 200, 200)));
+    // Any key may register a node of its own; a node's heartbeat only by that node's key.
+    rules.put(
+        "POST /api/nodes",
+        new Rule(
+            "{\"machineId\":\"matrix-%s\",\"arch\":\"x86_64\",\"cores\":1,\"memoryMiB\":512,"
+                + "\"diskGiB\":1,\"computePoints\":1,\"pricePerPointHour\":1}",
+            f -> "api/nodes", statuses(401, 201, 201, 201, 201, 201)));
+    rules.put(
+        "POST /api/nodes/{id}/heartbeat",
+        new Rule(
+            "{\"cpuPercent\":1.0,\"memoryUsedMiB\":1,\"diskUsedGiB\":1,\"runningVms\":0}",
+            f -> "api/nodes/" + f.nodeId() + "/heartbeat",
+            statuses(401, 403, 403, 403, 200, 403)));
+    rules.put(
+        "POST /api/vms", new Rule(VM_BODY, f -> "api/vms", statuses(401, 201, 201, 201, 201, 201)));
+    rules.put(
+        "GET /api/vms", new Rule(null, f -> "api/vms", statuses(401, 200, 200, 200, 200, 200)));
+    rules.put(
+        "GET /api/vms/{id}",
+        new Rule(null, f -> "api/vms/" + f.vmId(), statuses(401, 200, 200, 404, 404, 404)));
+    rules.put(
+        "DELETE /api/vms/{id}",
+        new Rule(null, f -> "api/vms/" + f.vmId(), statuses(401, 200, 403, 404, 404, 404)));
+    // The VM under test never runs (no node is in its region): the owner and members get 409.
+    rules.put(
+        "POST /api/vms/{id}/restart",
+        new Rule(
+            "", f -> "api/vms/" + f.vmId() + "/restart", statuses(401, 409, 403, 404, 404, 404)));
+    rules.put(
+        "POST /api/vms/{id}/terminal",
+        new Rule(
+            "", f -> "api/vms/" + f.vmId() + "/terminal", statuses(401, 409, 409, 404, 404, 404)));
+    rules.put(
+        "GET /api/vms/{id}/members",
+        new Rule(
+            null, f -> "api/vms/" + f.vmId() + "/members", statuses(401, 200, 200, 404, 404, 404)));
+    rules.put(
+        "PUT /api/vms/{id}/members/{accountId}",
+        new Rule(
+            null,
+            f -> "api/vms/" + f.vmId() + "/members/" + f.thirdAccountId(),
+            statuses(401, 204, 403, 404, 404, 404)));
+    rules.put(
+        "DELETE /api/vms/{id}/members/{accountId}",
+        new Rule(
+            null,
+            f -> "api/vms/" + f.vmId() + "/members/" + f.thirdAccountId(),
+            statuses(401, 204, 403, 404, 404, 404)));
+    // Sign-in is open to all; the proof decides (these proofs are bad: 401 for everyone).
+    rules.put(
+        "POST /api/auth/siwe/nonce",
+        new Rule("", f -> "api/auth/siwe/nonce", statuses(200, 200, 200, 200, 200, 200)));
+    rules.put(
+        "POST /api/auth/siwe",
+        new Rule(
+            "{\"message\":\"x\",\"signature\":\"0x00\"}",
+            f -> "api/auth/siwe",
+            statuses(401, 401, 401, 401, 401, 401)));
+    rules.put(
+        "POST /api/auth/nostr/challenge",
+        new Rule("", f -> "api/auth/nostr/challenge", statuses(200, 200, 200, 200, 200, 200)));
+    rules.put(
+        "POST /api/auth/nostr",
+        new Rule("{\"event\":{}}", f -> "api/auth/nostr", statuses(401, 401, 401, 401, 401, 401)));
+    rules.put(
+        "POST /api/auth/logout",
+        new Rule("", f -> "api/auth/logout", statuses(401, 204, 204, 204, 204, 204)));
+    rules.put(
+        "GET /api/auth/sessions",
+        new Rule(null, f -> "api/auth/sessions", statuses(401, 200, 200, 200, 200, 200)));
+    rules.put(
+        "DELETE /api/auth/sessions/{id}",
+        new Rule(
+            null,
+            f -> "api/auth/sessions/" + f.ownerSessionId(),
+            statuses(401, 204, 404, 404, 404, 404)));
+    rules.put(
+        "GET /api/account",
+        new Rule(null, f -> "api/account", statuses(401, 200, 200, 200, 200, 200)));
+    rules.put(
+        "PATCH /api/account",
+        new Rule(
+            "{\"displayName\":\"m\"}", f -> "api/account", statuses(401, 200, 200, 200, 200, 200)));
+    rules.put(
+        "POST /api/account/keys",
+        new Rule("{}", f -> "api/account/keys", statuses(401, 400, 400, 400, 400, 400)));
+    rules.put(
+        "GET /api/admin/accounts",
+        new Rule(null, f -> "api/admin/accounts", statuses(401, 403, 403, 403, 403, 200)));
+    return rules;
+  }
+
+  /**
+   * WebSockets authenticate inside the connection: a terminal needs a one-time ticket (issued by
+   * the terminal row above), the agent link a signed challenge. Without them every caller is closed
+   * with 1008 (policy violation) or 1003 (cannot accept).
+   */
+  private static Map<String, Function<Fixture, String>> webSockets() {
+    Map<String, Function<Fixture, String>> sockets = new LinkedHashMap<>();
+    sockets.put(
+        "/ws/vms/{id}/terminal", f -> "ws/vms/" + f.vmId() + "/terminal?ticket=" + "00".repeat(32));
+    sockets.put("/ws/agent", f -> "ws/agent");
+    return sockets;
+  }
+
+  @Test
+  void everyEndpointHasARuleAndEveryCallerGetsWhatTheRuleSays() throws Exception {
+    Map<String, Rule> rules = rules();
+    assertEquals(
+        new TreeSet<>(restEndpoints()),
+        new TreeSet<>(rules.keySet()),
+        "REST endpoints without a rule (or rules without an endpoint)");
+    assertEquals(
+        new TreeSet<>(webSocketEndpoints()),
+        new TreeSet<>(webSockets().keySet()),
+        "WebSockets without a rule");
+
+    HearthApi api = new HearthApi(base);
+    List<String> mismatches = new ArrayList<>();
+    for (Map.Entry<String, Rule> row : rules.entrySet()) {
+      String method = row.getKey().substring(0, row.getKey().indexOf(' '));
+      for (Actor actor : Actor.values()) {
+        Callers callers = new Callers(api);
+        Fixture fixture = callers.fixture();
+        Rule rule = row.getValue();
+        String body = rule.body() == null ? null : rule.body().formatted(System.nanoTime());
+        HearthApi.Reply reply = callers.call(actor, method, rule.path().apply(fixture), body);
+        int expected = rule.expected().get(actor);
+        if (reply.status() != expected) {
+          mismatches.add(
+              row.getKey() + " as " + actor + ": expected " + expected + ", got " + reply);
+        }
+      }
+    }
+    assertTrue(mismatches.isEmpty(), String.join("\n", mismatches));
+
+    Fixture fixture = new Callers(api).fixture();
+    for (Map.Entry<String, Function<Fixture, String>> socket : webSockets().entrySet()) {
+      String url = api.url(socket.getValue().apply(fixture)).replaceFirst("^http", "ws");
+      try (TerminalClient client = TerminalClient.connect(url)) {
+        if (socket.getKey().equals("/ws/agent")) {
+          client.sendText("{\"type\":\"auth\",\"nodeId\":\"x\"}");
+        }
+        int code = client.closed.get(10, TimeUnit.SECONDS);
+        assertTrue(code == 1008 || code == 1003, socket.getKey() + " closed with " + code);
+      }
+    }
+  }
+
+  /** The actors of one row, each with fresh keys, and the resources they act on. */
+  private static final class Callers {
+    private final HearthApi api;
+    private final Map<Actor, Tenant> tenants = new EnumMap<>(Actor.class);
+    private final SimulatedNode node;
+
+    Callers(HearthApi api) {
+      this.api = api;
+      for (Actor actor : List.of(Actor.OWNER, Actor.MEMBER, Actor.STRANGER)) {
+        tenants.put(actor, new Tenant(api));
+      }
+      tenants.put(Actor.ADMIN, new Tenant(api, NostrKeyPair.fromSecretKeyHex(ADMIN_SECRET)));
+      node = new SimulatedNode(api);
+    }
+
+    Fixture fixture() {
+      Tenant owner = tenants.get(Actor.OWNER);
+      String vmId = owner.post("api/vms", VM_BODY).json().get("id").asText();
+      String member = tenants.get(Actor.MEMBER).accountId();
+      assertEquals(204, owner.put("api/vms/" + vmId + "/members/" + member).status());
+      String nodeId = node.register("matrix").json().get("id").asText();
+      String third = new Tenant(api).accountId();
+      String sessionId = new SignIns(api).withNostr(owner.key).get("id").asText();
+      return new Fixture(vmId, nodeId, third, sessionId);
+    }
+
+    HearthApi.Reply call(Actor actor, String method, String path, String body) {
+      if (actor == Actor.ANONYMOUS) {
+        return api.send(path, method, body, Map.of());
+      }
+      if (actor == Actor.NODE) {
+        String signature = node.sign(path, method, body == null ? "" : body);
+        return api.send(path, method, body, Map.of("Authorization", signature));
+      }
+      return tenants.get(actor).send(method, path, body);
+    }
+  }
+
+  private static Set<String> restEndpoints() throws IOException {
+    Set<String> endpoints = new TreeSet<>();
+    for (Class<?> type : webModuleClasses()) {
+      jakarta.ws.rs.Path typePath = type.getAnnotation(jakarta.ws.rs.Path.class);
+      if (typePath == null) {
+        continue;
+      }
+      for (Method method : type.getDeclaredMethods()) {
+        String verb = httpMethod(method);
+        if (verb != null) {
+          jakarta.ws.rs.Path sub = method.getAnnotation(jakarta.ws.rs.Path.class);
+          endpoints.add(
+              verb + " /api/" + typePath.value() + (sub == null ? "" : "/" + sub.value()));
+        }
+      }
+    }
+    return endpoints;
+  }
+
+  private static Set<String> webSocketEndpoints() throws IOException {
+    Set<String> endpoints = new TreeSet<>();
+    for (Class<?> type : webModuleClasses()) {
+      ServerEndpoint endpoint = type.getAnnotation(ServerEndpoint.class);
+      if (endpoint != null) {
+        endpoints.add(endpoint.value());
+      }
+    }
+    return endpoints;
+  }
+
+  private static String httpMethod(Method method) {
+    for (Annotation annotation : method.getAnnotations()) {
+      HttpMethod verb = annotation.annotationType().getAnnotation(HttpMethod.class);
+      if (verb != null) {
+        return verb.value();
+      }
+    }
+    return null;
+  }
+
+  /** The classes the WAR's WEB-INF/classes holds: the web module's own build output. */
+  private static List<Class<?>> webModuleClasses() throws IOException {
+    Path classes = Path.of(System.getProperty("hearth.war")).resolveSibling("classes");
+    List<Class<?>> types = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(classes)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+        String name =
+            classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+        try {
+          types.add(Class.forName(name, false, AuthorizationMatrixIT.class.getClassLoader()));
+        } catch (ClassNotFoundException | LinkageError e) {
+          throw new AssertionError("cannot load " + name, e);
+        }
+      }
+    }
+    return types;
+  }
+}
