@@ -128,7 +128,7 @@ public final class PlacementDecisions {
               null,
               null,
               0);
-      vms.add(new Vm("b".repeat(64), request, NOW));
+      vms.add(new Vm("bench-tenant", request, NOW));
     }
     return vms;
   }
