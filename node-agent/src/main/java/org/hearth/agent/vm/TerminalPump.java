@@ -45,6 +45,7 @@ final class TerminalPump {
 
   private final int channel;
   private final Outbox outbox;
+  private final long lingerNanos;
   private final byte[] waiting = new byte[MAX_FRAME_BYTES];
   private int waitingLength;
   private long waitingSince;
@@ -53,9 +54,10 @@ final class TerminalPump {
   private boolean sending;
   private Throwable failure;
 
-  private TerminalPump(int channel, Outbox outbox) {
+  private TerminalPump(int channel, Outbox outbox, long lingerNanos) {
     this.channel = channel;
     this.outbox = outbox;
+    this.lingerNanos = lingerNanos;
   }
 
   /**
@@ -65,7 +67,13 @@ final class TerminalPump {
    * @throws CompletionException when a frame cannot be sent
    */
   static void pump(InputStream output, int channel, Outbox outbox) throws IOException {
-    new TerminalPump(channel, outbox).run(output);
+    pump(output, channel, outbox, LINGER_NANOS);
+  }
+
+  /** With another linger, for tests whose frames must not depend on how fast they run. */
+  static void pump(InputStream output, int channel, Outbox outbox, long lingerNanos)
+      throws IOException {
+    new TerminalPump(channel, outbox, lingerNanos).run(output);
   }
 
   private void run(InputStream output) throws IOException {
@@ -113,10 +121,10 @@ final class TerminalPump {
     if (!ended
         && waitingLength >= BURST_BYTES
         && waitingLength < MAX_FRAME_BYTES
-        && lingered < LINGER_NANOS) {
+        && lingered < lingerNanos) {
       if (!lingerTimerSet) {
         lingerTimerSet = true;
-        LINGER_TIMER.schedule(this::lingerOver, LINGER_NANOS - lingered, TimeUnit.NANOSECONDS);
+        LINGER_TIMER.schedule(this::lingerOver, lingerNanos - lingered, TimeUnit.NANOSECONDS);
       }
       return null;
     }
