@@ -56,6 +56,7 @@ public final class TerminalBench {
   private final int echoWarmup;
   private final int echoSamples;
   private final Map<String, String> pids = new LinkedHashMap<>();
+  private final long ticksPerSecond = ProcCpu.ticksPerSecond();
   private int markers;
 
   private TerminalBench(Flags flags) {
@@ -140,18 +141,7 @@ public final class TerminalBench {
       run.put("seconds", round(seconds));
       run.put("mbPerSecond", round(mbPerSecond));
       run.put("framesToClient", frames);
-      Map<String, Object> cpu = new LinkedHashMap<>();
-      cpuTicks()
-          .forEach(
-              (process, ticks) ->
-                  cpu.put(
-                      process,
-                      round(
-                          (ticks - cpuBefore.get(process))
-                              * 1000.0
-                              / ProcCpu.ticksPerSecond()
-                              / (bytes / 1048576.0))));
-      run.put("cpuMsPerMiB", cpu);
+      run.put("cpuMsPerMiB", cpuMsPer(cpuBefore, bytes / 1048576.0));
       runs.add(run);
       rates.add(mbPerSecond);
     }
@@ -172,7 +162,11 @@ public final class TerminalBench {
   private Map<String, Object> echo(TerminalSocket terminal) throws Exception {
     run(terminal, "stty raw -echo", "; cat");
     Histogram micros = new Histogram(3);
+    Map<String, Long> cpuBefore = null;
     for (int i = 0; i < echoWarmup + echoSamples; i++) {
+      if (i == echoWarmup) {
+        cpuBefore = cpuTicks();
+      }
       byte[] key = {(byte) ('a' + i % 26)};
       var back = terminal.expect(key);
       long sent = System.nanoTime();
@@ -183,7 +177,9 @@ public final class TerminalBench {
       }
     }
     LOG.println("echo: " + Latencies.brief(micros));
-    return Latencies.millis(micros);
+    Map<String, Object> m = Latencies.millis(micros);
+    m.put("cpuMsPerKeystroke", cpuMsPer(cpuBefore, echoSamples));
+    return m;
   }
 
   private long run(TerminalSocket terminal, String command) throws Exception {
@@ -213,7 +209,19 @@ public final class TerminalBench {
     return ticks;
   }
 
+  /** CPU time each measured process used since {@code before}, in ms per unit of work. */
+  private Map<String, Object> cpuMsPer(Map<String, Long> before, double units) throws IOException {
+    Map<String, Object> perUnit = new LinkedHashMap<>();
+    cpuTicks()
+        .forEach(
+            (process, ticks) ->
+                perUnit.put(
+                    process,
+                    round((ticks - before.get(process)) * 1000.0 / ticksPerSecond / units)));
+    return perUnit;
+  }
+
   private static double round(double value) {
-    return Math.round(value * 100) / 100.0;
+    return Math.round(value * 1000) / 1000.0;
   }
 }
