@@ -59,7 +59,7 @@ public final class HeartbeatIngest {
   private final HttpClient client;
   private final ExecutorService signPool;
   private final long ticksPerSecond = ProcCpu.ticksPerSecond();
-  private final int cores = Runtime.getRuntime().availableProcessors();
+  private final int cores = Machine.cores();
 
   private HeartbeatIngest(Options options) {
     this.options = options;
@@ -77,11 +77,7 @@ public final class HeartbeatIngest {
     try {
       options = Options.parse(args);
     } catch (Options.UsageException e) {
-      if (e.getMessage() != null) {
-        LOG.println("error: " + e.getMessage());
-      }
-      LOG.print(Options.USAGE);
-      System.exit(e.getMessage() == null ? 0 : 2);
+      Drivers.usage(e, Options.USAGE);
       return;
     }
     boolean ok = new HeartbeatIngest(options).run();
@@ -91,7 +87,7 @@ public final class HeartbeatIngest {
   private boolean run() throws Exception {
     LOG.printf(
         "machine: %d cores, %s; driver JVM pid %d%n",
-        cores, cpuModel(), ProcessHandle.current().pid());
+        cores, Machine.cpuModel(), ProcessHandle.current().pid());
     if (options.serverPid != null && !Files.exists(Path.of("/proc", options.serverPid))) {
       throw new IllegalArgumentException("no process " + options.serverPid);
     }
@@ -603,18 +599,6 @@ public final class HeartbeatIngest {
 
   private static double seconds(long startNanoTime) {
     return (System.nanoTime() - startNanoTime) / 1e9;
-  }
-
-  private static String cpuModel() {
-    try {
-      return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-          .filter(l -> l.startsWith("model name"))
-          .map(l -> l.substring(l.indexOf(':') + 1).trim())
-          .findFirst()
-          .orElse("unknown CPU");
-    } catch (IOException e) {
-      return "unknown CPU";
-    }
   }
 
   private static ThreadFactory daemon(String name) {

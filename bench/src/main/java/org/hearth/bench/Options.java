@@ -83,8 +83,8 @@ final class Options {
       }
       try {
         switch (name) {
-          case "--server" -> o.server = URI.create(stripSlash(value));
-          case "--public-url" -> o.publicUrl = stripSlash(value);
+          case "--server" -> o.server = URI.create(Flags.stripSlash(value));
+          case "--public-url" -> o.publicUrl = Flags.stripSlash(value);
           case "--nodes" -> o.nodes = positive(name, Integer.parseInt(value));
           case "--interval" -> o.interval = Duration.parse(value);
           case "--warmup" -> o.warmup = Duration.parse(value);
@@ -109,11 +109,7 @@ final class Options {
         throw new UsageException(name + " " + value + ": " + e.getMessage());
       }
     }
-    String host = o.server.getHost();
-    if (!"http".equals(o.server.getScheme())
-        || !("localhost".equals(host) || "127.0.0.1".equals(host))) {
-      throw new UsageException("--server must be http://localhost:PORT or http://127.0.0.1:PORT");
-    }
+    Flags.localServer(o.server);
     if (o.publicUrl == null) {
       o.publicUrl = o.server.toString();
     }
@@ -121,10 +117,6 @@ final class Options {
       throw new UsageException("--sign-ahead must be between PT0S and PT30S");
     }
     return o;
-  }
-
-  private static String stripSlash(String url) {
-    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
   private static int positive(String name, int value) {

@@ -9,14 +9,40 @@ import org.hearth.agent.link.Outbox;
 import org.hearth.protocol.agent.AgentMessage;
 import org.hearth.protocol.agent.TerminalFrame;
 
-/** An outbox that records what is sent, and can play a link that is down. */
+/**
+ * An outbox that records what is sent, and can play a link that is down or one that is slow to take
+ * binary frames.
+ */
 final class RecordingOutbox implements Outbox {
   private final List<AgentMessage> messages = new ArrayList<>();
   private final List<TerminalFrame> frames = new ArrayList<>();
+  private final List<CompletableFuture<Void>> held = new ArrayList<>();
   private volatile boolean down;
+  private boolean holdFrames;
 
   void linkDown(boolean down) {
     this.down = down;
+  }
+
+  /** From now on, binary sends complete only when {@link #releaseFrames()} is called. */
+  synchronized void holdFrames() {
+    holdFrames = true;
+  }
+
+  /**
+   * Completes the binary sends held so far (outside the lock: completing runs the sender's code).
+   */
+  void releaseFrames() {
+    List<CompletableFuture<Void>> release;
+    synchronized (this) {
+      release = List.copyOf(held);
+      held.clear();
+    }
+    release.forEach(sent -> sent.complete(null));
+  }
+
+  synchronized int heldFrames() {
+    return held.size();
   }
 
   @Override
@@ -39,6 +65,11 @@ final class RecordingOutbox implements Outbox {
       return CompletableFuture.failedFuture(new IllegalStateException("down"));
     }
     frames.add(TerminalFrame.decode(frame));
+    if (holdFrames) {
+      CompletableFuture<Void> sent = new CompletableFuture<>();
+      held.add(sent);
+      return sent;
+    }
     return CompletableFuture.completedFuture(null);
   }
 

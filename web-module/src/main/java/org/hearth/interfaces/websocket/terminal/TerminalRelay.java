@@ -22,7 +22,8 @@ import org.hearth.protocol.agent.TerminalFrame;
 
 /**
  * Relays terminals between browsers and agents. Each open terminal is a channel of its node's agent
- * link; bytes go through unchanged (the agent already coalesces small writes).
+ * link; bytes go through unchanged, one client frame per agent frame (the agent coalesces bursts of
+ * output, see the node agent's TerminalPump).
  */
 @ApplicationScoped
 public class TerminalRelay {

@@ -1,0 +1,56 @@
+# Sourced by the bench/run-* scripts. Needs $root (the repository) set.
+#
+#   build_bench_jar            builds bench/target/hearth-bench.jar when it is missing
+#   start_hearth PORT AGENT    starts server-config/run on PORT with an empty H2 database in a new
+#                              temporary HEARTH_DATA (AGENT=true also starts its local node agent),
+#                              waits until it answers, and sets server_pid (and agent_pid); an EXIT
+#                              trap stops it and deletes the data. HEARTH_JAVA_OPTS and
+#                              HEARTH_AGENT_JAVA_OPTS reach the server's and the agent's JVMs.
+
+bench_jar="$root/bench/target/hearth-bench.jar"
+
+build_bench_jar() {
+  if [ ! -f "$bench_jar" ]; then
+    echo "Building the driver..." >&2
+    mvn -q -f "$root/pom.xml" -pl bench -am package -DskipTests -Dspotless.check.skip=true
+  fi
+}
+
+start_hearth() {
+  local port="$1" agent="$2"
+  if curl -fsS -o /dev/null "http://localhost:$port/health/ready" 2>/dev/null; then
+    echo "Something already answers on port $port; stop it or choose another HEARTH_PORT." >&2
+    exit 2
+  fi
+  hearth_data="$(mktemp -d "${TMPDIR:-/tmp}/hearth-bench.XXXXXX")"
+  chmod 711 "$hearth_data" # the agent's sandboxes run as another uid and must reach their roots
+  HEARTH_PORT="$port" HEARTH_DATA="$hearth_data" HEARTH_LOCAL_AGENT="$agent" \
+    setsid "$root/server-config/run" >"$hearth_data/run.out" 2>&1 &
+  hearth_runner=$!
+  trap stop_hearth EXIT
+  echo "Starting Hearth on port $port (data: $hearth_data)..." >&2
+  local wanted="Hearth is ready"
+  [ "$agent" = true ] && wanted="Local node agent started"
+  for _ in $(seq 600); do
+    grep -q "$wanted" "$hearth_data/run.out" 2>/dev/null && break
+    if ! kill -0 "$hearth_runner" 2>/dev/null; then
+      cat "$hearth_data/run.out" >&2
+      exit 1
+    fi
+    sleep 1
+  done
+  grep -q "$wanted" "$hearth_data/run.out" || { echo "Hearth did not start" >&2; exit 1; }
+  server_pid="$(pgrep -f "payara-micro.jar.*--port $port" | head -n 1)"
+  if [ "$agent" = true ]; then
+    agent_pid="$(pgrep -f "hearth-agent.jar.*--data-dir $hearth_data/agent" | head -n 1)"
+  fi
+}
+
+# server-config/run stops the agent (which ends its VMs), then the server, on TERM.
+stop_hearth() {
+  if kill -0 "$hearth_runner" 2>/dev/null; then
+    kill -TERM "$hearth_runner" 2>/dev/null || true
+    wait "$hearth_runner" 2>/dev/null || true
+  fi
+  rm -rf "$hearth_data"
+}
