@@ -2,7 +2,9 @@ package org.hearth.bench;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,28 +24,42 @@ final class Flags {
    */
   static Flags parse(Set<String> known, String... args) {
     Map<String, String> values = new HashMap<>();
+    for (Flag flag : split(Set.of(), args)) {
+      if (!known.contains(flag.name())) {
+        throw new Options.UsageException("unknown option " + flag.name());
+      }
+      values.put(flag.name(), flag.value());
+    }
+    return new Flags(values);
+  }
+
+  /** One {@code --name value}; a switch's value is {@code "true"}. */
+  record Flag(String name, String value) {}
+
+  /**
+   * Splits a command line into flags; the names in {@code switches} take no value.
+   *
+   * @throws Options.UsageException with a null message for {@code --help}, else naming the problem
+   */
+  static List<Flag> split(Set<String> switches, String... args) {
+    List<Flag> flags = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
       if (flag.equals("--help") || flag.equals("-h")) {
         throw new Options.UsageException(null);
       }
-      String name = flag;
-      String value;
       int eq = flag.indexOf('=');
-      if (eq > 0) {
-        name = flag.substring(0, eq);
-        value = flag.substring(eq + 1);
+      if (switches.contains(flag)) {
+        flags.add(new Flag(flag, "true"));
+      } else if (eq > 0) {
+        flags.add(new Flag(flag.substring(0, eq), flag.substring(eq + 1)));
       } else if (i + 1 < args.length) {
-        value = args[++i];
+        flags.add(new Flag(flag, args[++i]));
       } else {
         throw new Options.UsageException(flag + " needs a value");
       }
-      if (!known.contains(name)) {
-        throw new Options.UsageException("unknown option " + name);
-      }
-      values.put(name, value);
     }
-    return new Flags(values);
+    return flags;
   }
 
   String string(String name, String fallback) {

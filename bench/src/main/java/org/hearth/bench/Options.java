@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** The command line of {@link HeartbeatIngest}. */
 final class Options {
@@ -61,28 +62,12 @@ final class Options {
 
   static Options parse(String... args) {
     Options o = new Options();
-    for (int i = 0; i < args.length; i++) {
-      String flag = args[i];
-      if (flag.equals("--help") || flag.equals("-h")) {
-        throw new UsageException(null);
-      }
-      if (flag.equals("--find-max")) {
-        o.findMax = true;
-        continue;
-      }
-      String name = flag;
-      String value;
-      int eq = flag.indexOf('=');
-      if (eq > 0) {
-        name = flag.substring(0, eq);
-        value = flag.substring(eq + 1);
-      } else if (i + 1 < args.length) {
-        value = args[++i];
-      } else {
-        throw new UsageException(flag + " needs a value");
-      }
+    for (Flags.Flag flag : Flags.split(Set.of("--find-max"), args)) {
+      String name = flag.name();
+      String value = flag.value();
       try {
         switch (name) {
+          case "--find-max" -> o.findMax = true;
           case "--server" -> o.server = URI.create(Flags.stripSlash(value));
           case "--public-url" -> o.publicUrl = Flags.stripSlash(value);
           case "--nodes" -> o.nodes = positive(name, Integer.parseInt(value));

@@ -36,16 +36,13 @@ public final class PlacementDecisions {
   private static final Tier[] TIERS = Tier.values();
 
   public static void main(String[] args) {
-    Map<String, Integer> options = new HashMap<>(Map.of("nodes", 5000, "vms", 10_000, "rounds", 5));
-    options.put("seed", 1);
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      options.put(args[i].replaceFirst("^--", ""), Integer.parseInt(args[i + 1]));
-    }
-    List<Vm> requests = requests(options.get("vms"), new SplittableRandom(options.get("seed")));
-    for (int round = 1; round <= options.get("rounds"); round++) {
-      Map<String, NodeSnapshot> nodes =
-          nodes(options.get("nodes"), new SplittableRandom(options.get("seed") + 1L));
-      run(round, nodes, requests, new SplittableRandom(options.get("seed") + round));
+    Flags flags = Flags.parse(Set.of("--nodes", "--vms", "--rounds", "--seed"), args);
+    int nodeCount = flags.positiveInt("--nodes", 5000);
+    int seed = flags.positiveInt("--seed", 1);
+    List<Vm> requests = requests(flags.positiveInt("--vms", 10_000), new SplittableRandom(seed));
+    for (int round = 1; round <= flags.positiveInt("--rounds", 5); round++) {
+      Map<String, NodeSnapshot> nodes = nodes(nodeCount, new SplittableRandom(seed + 1L));
+      run(round, nodes, requests, new SplittableRandom(seed + round));
     }
   }
 
