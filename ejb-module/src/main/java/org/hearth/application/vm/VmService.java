@@ -62,6 +62,11 @@ public class VmService {
     vms.find(vmId).filter(vm -> vm.state() == VmState.REQUESTED).ifPresent(this::tryToPlace);
   }
 
+  /** {@link #retryPlacement} for several requests in one transaction. */
+  public void retryPlacements(List<String> vmIds) {
+    vmIds.forEach(this::retryPlacement);
+  }
+
   private void tryToPlace(Vm vm) {
     try {
       scheduler.place(vm);

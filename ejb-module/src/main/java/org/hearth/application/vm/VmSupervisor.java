@@ -44,6 +44,7 @@ import java.util.function.Consumer;
 public class VmSupervisor {
 
   private static final System.Logger LOG = System.getLogger(VmSupervisor.class.getName());
+  private static final int BATCH = 20;
 
   @Resource TimerService timers;
 
@@ -75,7 +76,7 @@ public class VmSupervisor {
       return;
     }
     try {
-      inParallel(queries.waiting(), each(vmService::retryPlacement));
+      placeWaiting(queries.waiting());
       queries.expiredBefore(clock.instant()).forEach(each(vmService::expire));
       queries
           .onNodesSilentSince(clock.instant().minus(settings.lostAfter()))
@@ -87,17 +88,27 @@ public class VmSupervisor {
     }
   }
 
-  /** Runs {@code work} for every id on {@code hearth.vm.placement-workers} threads, in order. */
-  private void inParallel(List<String> ids, Consumer<String> work) {
+  /**
+   * Places waiting requests on {@code hearth.vm.placement-workers} threads, oldest first, {@link
+   * #BATCH} to a transaction (one commit for many placements); a batch that fails is placed again
+   * one request per transaction, so one bad request cannot hold up the others.
+   */
+  private void placeWaiting(List<String> ids) {
     AtomicInteger next = new AtomicInteger();
     Runnable worker =
         () -> {
-          for (int i = next.getAndIncrement(); i < ids.size(); i = next.getAndIncrement()) {
-            work.accept(ids.get(i));
+          for (int i = next.getAndAdd(BATCH); i < ids.size(); i = next.getAndAdd(BATCH)) {
+            List<String> batch = ids.subList(i, Math.min(i + BATCH, ids.size()));
+            try {
+              vmService.retryPlacements(batch);
+            } catch (EJBException e) {
+              batch.forEach(each(vmService::retryPlacement));
+            }
           }
         };
     List<Future<?>> workers = new ArrayList<>();
-    for (int w = 0; w < Math.min(settings.placementWorkers(), ids.size()); w++) {
+    int count = Math.min(settings.placementWorkers(), (ids.size() + BATCH - 1) / BATCH);
+    for (int w = 0; w < count; w++) {
       workers.add(placementWorkers.submit(worker));
     }
     for (Future<?> each : workers) {

@@ -54,13 +54,9 @@ public class JpaNodeRepository implements NodeRepository {
 
   @Override
   public Optional<Node> lock(String id) {
-    Node managed = em.find(Node.class, id);
-    if (managed == null) {
-      return Optional.empty();
-    }
-    // Refresh, so a node this transaction already read is locked as the database has it now.
-    em.refresh(managed, LockModeType.PESSIMISTIC_WRITE);
-    return Optional.of(managed);
+    // One SELECT ... FOR UPDATE. Should this transaction have read the node unlocked before, and
+    // the copy be stale, the version column fails the commit instead of losing an update.
+    return Optional.ofNullable(em.find(Node.class, id, LockModeType.PESSIMISTIC_WRITE));
   }
 
   @Override
