@@ -56,23 +56,19 @@ final class HearthApi {
 
   /** Any method; {@code body} may be null. */
   Reply send(String path, String method, String body, String authorization) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(url(path)))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    return send(request, authorization);
+    return send(request(path, method, body), authorization);
   }
 
   /**
    * Any method with any headers (e.g. {@code Cookie}, {@code Origin}); {@code body} may be null.
    */
   Reply send(String path, String method, String body, Map<String, String> headers) {
+    HttpRequest.Builder request = request(path, method, body);
+    headers.forEach(request::header);
+    return send(request, null);
+  }
+
+  private HttpRequest.Builder request(String path, String method, String body) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url(path)))
             .method(
@@ -83,8 +79,7 @@ final class HearthApi {
     if (body != null) {
       request.header("Content-Type", "application/json");
     }
-    headers.forEach(request::header);
-    return send(request, null);
+    return request;
   }
 
   private Reply send(HttpRequest.Builder request, String authorization) {

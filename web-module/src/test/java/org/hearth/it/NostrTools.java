@@ -1,11 +1,7 @@
 package org.hearth.it;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** Signs with nostr-tools (run by Node), the reference Nostr client library. */
 final class NostrTools {
@@ -20,7 +16,7 @@ final class NostrTools {
     request.put("url", url);
     request.put("method", method);
     request.put("body", body);
-    return run(request.toString()).trim();
+    return run(request.toString());
   }
 
   /** An event signed by nostr-tools' finalizeEvent. */
@@ -31,29 +27,10 @@ final class NostrTools {
     request.put("kind", kind);
     request.set("tags", HearthApi.JSON.valueToTree(tags));
     request.put("created_at", createdAt);
-    return run(request.toString()).trim();
+    return run(request.toString());
   }
 
   private static String run(String input) {
-    Path dir = Path.of(System.getProperty("nostr.tools.dir"));
-    try {
-      Process node =
-          new ProcessBuilder("node", dir.resolve("nostr-sign.mjs").toString())
-              .directory(dir.toFile())
-              .redirectError(ProcessBuilder.Redirect.INHERIT)
-              .start();
-      node.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
-      node.getOutputStream().close();
-      String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!node.waitFor(30, TimeUnit.SECONDS) || node.exitValue() != 0) {
-        throw new AssertionError("nostr-sign.mjs failed: " + output);
-      }
-      return output;
-    } catch (IOException e) {
-      throw new AssertionError("cannot run node: " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
+    return NodeScript.run("nostr.tools.dir", "nostr-sign.mjs", input);
   }
 }
