@@ -52,6 +52,16 @@ public class JpaNodeRepository implements NodeRepository {
   }
 
   @Override
+  public List<Node> operatedBy(String accountId) {
+    return em.createQuery(
+            "SELECT n FROM Node n WHERE n.operatorAccountId = :account"
+                + " ORDER BY n.registeredAt DESC, n.id",
+            Node.class)
+        .setParameter("account", accountId)
+        .getResultList();
+  }
+
+  @Override
   public Node lock(Node node) {
     Node managed = em.contains(node) ? node : em.find(Node.class, node.id());
     em.refresh(managed, LockModeType.PESSIMISTIC_WRITE);

@@ -20,6 +20,9 @@ public interface NodeRepository {
    */
   List<Node> online(String region, Instant heardSince);
 
+  /** The nodes the account has claimed as their operator, newest first. */
+  List<Node> operatedBy(String accountId);
+
   /** The node re-read and locked for update until the transaction ends. */
   Node lock(Node node);
 
