@@ -37,14 +37,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class AuthorizationMatrixIT {
 
-  /** The callers. OWNER owns the VM under test, MEMBER was given it, STRANGER was not. */
+  /**
+   * The callers. OWNER owns the VM under test, MEMBER was given it, STRANGER was not; OPERATOR
+   * operates the node under test (it named OPERATOR's key and OPERATOR claimed it), and is a
+   * stranger to the VM.
+   */
   enum Actor {
     ANONYMOUS,
     OWNER,
     MEMBER,
     STRANGER,
     NODE,
-    ADMIN
+    ADMIN,
+    OPERATOR
   }
 
   private static final String ADMIN_SECRET = "a1".repeat(32);
@@ -79,101 +84,130 @@ class AuthorizationMatrixIT {
   /** Every endpoint, keyed "METHOD /path template". Statuses per actor in {@link Actor} order. */
   private static Map<String, Rule> rules() {
     Map<String, Rule> rules = new LinkedHashMap<>();
-    // anonymous, owner, member, stranger, node, admin
+    // anonymous, owner, member, stranger, node, admin, operator
     rules.put(
-        "GET /api/nodes", new Rule(null, f -> "api/nodes", statuses(200, 200, 200, 200, 200, 200)));
+        "GET /api/nodes",
+        new Rule(null, f -> "api/nodes", statuses(200, 200, 200, 200, 200, 200, 200)));
     rules.put(
         "GET /api/nodes/{id}",
-        new Rule(null, f -> "api/nodes/" + f.nodeId(), statuses(200, 200, 200, 200, 200, 200)));
+        new Rule(
+            null, f -> "api/nodes/" + f.nodeId(), statuses(200, 200, 200, 200, 200, 200, 200)));
     // Any key may register a node of its own; a node's heartbeat only by that node's key.
     rules.put(
         "POST /api/nodes",
         new Rule(
             "{\"machineId\":\"matrix-%s\",\"arch\":\"x86_64\",\"cores\":1,\"memoryMiB\":512,"
                 + "\"diskGiB\":1,\"computePoints\":1,\"pricePerPointHour\":1}",
-            f -> "api/nodes", statuses(401, 201, 201, 201, 201, 201)));
+            f -> "api/nodes", statuses(401, 201, 201, 201, 201, 201, 201)));
     rules.put(
         "POST /api/nodes/{id}/heartbeat",
         new Rule(
             "{\"cpuPercent\":1.0,\"memoryUsedMiB\":1,\"diskUsedGiB\":1,\"runningVms\":0}",
             f -> "api/nodes/" + f.nodeId() + "/heartbeat",
-            statuses(401, 403, 403, 403, 200, 403)));
+            statuses(401, 403, 403, 403, 200, 403, 403)));
+    // Only the account holding the key the node names may claim it; only its operator edits it.
     rules.put(
-        "POST /api/vms", new Rule(VM_BODY, f -> "api/vms", statuses(401, 201, 201, 201, 201, 201)));
+        "POST /api/nodes/{id}/claim",
+        new Rule(
+            "",
+            f -> "api/nodes/" + f.nodeId() + "/claim",
+            statuses(401, 403, 403, 403, 403, 403, 200)));
     rules.put(
-        "GET /api/vms", new Rule(null, f -> "api/vms", statuses(401, 200, 200, 200, 200, 200)));
+        "PATCH /api/nodes/{id}/profile",
+        new Rule(
+            "{\"description\":\"matrix %s\"}",
+            f -> "api/nodes/" + f.nodeId() + "/profile",
+            statuses(401, 403, 403, 403, 403, 403, 200)));
+    rules.put(
+        "GET /api/account/nodes",
+        new Rule(null, f -> "api/account/nodes", statuses(401, 200, 200, 200, 200, 200, 200)));
+    rules.put(
+        "POST /api/vms",
+        new Rule(VM_BODY, f -> "api/vms", statuses(401, 201, 201, 201, 201, 201, 201)));
+    rules.put(
+        "GET /api/vms",
+        new Rule(null, f -> "api/vms", statuses(401, 200, 200, 200, 200, 200, 200)));
     rules.put(
         "GET /api/vms/{id}",
-        new Rule(null, f -> "api/vms/" + f.vmId(), statuses(401, 200, 200, 404, 404, 404)));
+        new Rule(null, f -> "api/vms/" + f.vmId(), statuses(401, 200, 200, 404, 404, 404, 404)));
     rules.put(
         "DELETE /api/vms/{id}",
-        new Rule(null, f -> "api/vms/" + f.vmId(), statuses(401, 200, 403, 404, 404, 404)));
+        new Rule(null, f -> "api/vms/" + f.vmId(), statuses(401, 200, 403, 404, 404, 404, 404)));
     // The VM under test never runs (no node is in its region): the owner and members get 409.
     rules.put(
         "POST /api/vms/{id}/restart",
         new Rule(
-            "", f -> "api/vms/" + f.vmId() + "/restart", statuses(401, 409, 403, 404, 404, 404)));
+            "",
+            f -> "api/vms/" + f.vmId() + "/restart",
+            statuses(401, 409, 403, 404, 404, 404, 404)));
     rules.put(
         "POST /api/vms/{id}/terminal",
         new Rule(
-            "", f -> "api/vms/" + f.vmId() + "/terminal", statuses(401, 409, 409, 404, 404, 404)));
+            "",
+            f -> "api/vms/" + f.vmId() + "/terminal",
+            statuses(401, 409, 409, 404, 404, 404, 404)));
     rules.put(
         "GET /api/vms/{id}/members",
         new Rule(
-            null, f -> "api/vms/" + f.vmId() + "/members", statuses(401, 200, 200, 404, 404, 404)));
+            null,
+            f -> "api/vms/" + f.vmId() + "/members",
+            statuses(401, 200, 200, 404, 404, 404, 404)));
     rules.put(
         "PUT /api/vms/{id}/members/{accountId}",
         new Rule(
             null,
             f -> "api/vms/" + f.vmId() + "/members/" + f.thirdAccountId(),
-            statuses(401, 204, 403, 404, 404, 404)));
+            statuses(401, 204, 403, 404, 404, 404, 404)));
     rules.put(
         "DELETE /api/vms/{id}/members/{accountId}",
         new Rule(
             null,
             f -> "api/vms/" + f.vmId() + "/members/" + f.thirdAccountId(),
-            statuses(401, 204, 403, 404, 404, 404)));
+            statuses(401, 204, 403, 404, 404, 404, 404)));
     // Sign-in is open to all; the proof decides (these proofs are bad: 401 for everyone).
     rules.put(
         "POST /api/auth/siwe/nonce",
-        new Rule("", f -> "api/auth/siwe/nonce", statuses(200, 200, 200, 200, 200, 200)));
+        new Rule("", f -> "api/auth/siwe/nonce", statuses(200, 200, 200, 200, 200, 200, 200)));
     rules.put(
         "POST /api/auth/siwe",
         new Rule(
             "{\"message\":\"x\",\"signature\":\"0x00\"}",
             f -> "api/auth/siwe",
-            statuses(401, 401, 401, 401, 401, 401)));
+            statuses(401, 401, 401, 401, 401, 401, 401)));
     rules.put(
         "POST /api/auth/nostr/challenge",
-        new Rule("", f -> "api/auth/nostr/challenge", statuses(200, 200, 200, 200, 200, 200)));
+        new Rule("", f -> "api/auth/nostr/challenge", statuses(200, 200, 200, 200, 200, 200, 200)));
     rules.put(
         "POST /api/auth/nostr",
-        new Rule("{\"event\":{}}", f -> "api/auth/nostr", statuses(401, 401, 401, 401, 401, 401)));
+        new Rule(
+            "{\"event\":{}}", f -> "api/auth/nostr", statuses(401, 401, 401, 401, 401, 401, 401)));
     rules.put(
         "POST /api/auth/logout",
-        new Rule("", f -> "api/auth/logout", statuses(401, 204, 204, 204, 204, 204)));
+        new Rule("", f -> "api/auth/logout", statuses(401, 204, 204, 204, 204, 204, 204)));
     rules.put(
         "GET /api/auth/sessions",
-        new Rule(null, f -> "api/auth/sessions", statuses(401, 200, 200, 200, 200, 200)));
+        new Rule(null, f -> "api/auth/sessions", statuses(401, 200, 200, 200, 200, 200, 200)));
     rules.put(
         "DELETE /api/auth/sessions/{id}",
         new Rule(
             null,
             f -> "api/auth/sessions/" + f.ownerSessionId(),
-            statuses(401, 204, 404, 404, 404, 404)));
+            statuses(401, 204, 404, 404, 404, 404, 404)));
     rules.put(
         "GET /api/account",
-        new Rule(null, f -> "api/account", statuses(401, 200, 200, 200, 200, 200)));
+        new Rule(null, f -> "api/account", statuses(401, 200, 200, 200, 200, 200, 200)));
     rules.put(
         "PATCH /api/account",
         new Rule(
-            "{\"displayName\":\"m\"}", f -> "api/account", statuses(401, 200, 200, 200, 200, 200)));
+            "{\"displayName\":\"m\"}",
+            f -> "api/account",
+            statuses(401, 200, 200, 200, 200, 200, 200)));
     rules.put(
         "POST /api/account/keys",
-        new Rule("{}", f -> "api/account/keys", statuses(401, 400, 400, 400, 400, 400)));
+        new Rule("{}", f -> "api/account/keys", statuses(401, 400, 400, 400, 400, 400, 400)));
     rules.put(
         "GET /api/admin/accounts",
-        new Rule(null, f -> "api/admin/accounts", statuses(401, 403, 403, 403, 403, 200)));
+        new Rule(null, f -> "api/admin/accounts", statuses(401, 403, 403, 403, 403, 200, 403)));
     return rules;
   }
 
@@ -242,7 +276,7 @@ class AuthorizationMatrixIT {
 
     Callers(HearthApi api) {
       this.api = api;
-      for (Actor actor : List.of(Actor.OWNER, Actor.MEMBER, Actor.STRANGER)) {
+      for (Actor actor : List.of(Actor.OWNER, Actor.MEMBER, Actor.STRANGER, Actor.OPERATOR)) {
         tenants.put(actor, new Tenant(api));
       }
       tenants.put(Actor.ADMIN, new Tenant(api, NostrKeyPair.fromSecretKeyHex(ADMIN_SECRET)));
@@ -254,7 +288,10 @@ class AuthorizationMatrixIT {
       String vmId = owner.post("api/vms", VM_BODY).json().get("id").asText();
       String member = tenants.get(Actor.MEMBER).accountId();
       assertEquals(204, owner.put("api/vms/" + vmId + "/members/" + member).status());
-      String nodeId = node.register("matrix").json().get("id").asText();
+      Tenant operator = tenants.get(Actor.OPERATOR);
+      String nodeId =
+          node.registerOperatedBy("matrix", operator.key.publicKeyHex()).json().get("id").asText();
+      assertEquals(200, operator.post("api/nodes/" + nodeId + "/claim", "").status());
       String third = new Tenant(api).accountId();
       String sessionId = new SignIns(api).withNostr(owner.key).get("id").asText();
       return new Fixture(vmId, nodeId, third, sessionId);

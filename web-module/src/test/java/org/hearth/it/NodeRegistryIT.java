@@ -73,6 +73,63 @@ class NodeRegistryIT {
   }
 
   @Test
+  void aNodeJoinsItsOperatorsAccountOnlyWhenThatAccountClaimsIt() {
+    Tenant operator = new Tenant(api);
+    Tenant other = new Tenant(api);
+    SimulatedNode node = new SimulatedNode(api);
+    JsonNode registered =
+        node.registerOperatedBy("op-land", operator.key.publicKeyHex().toUpperCase()).json();
+    String id = registered.get("id").asText();
+    assertEquals(operator.key.publicKeyHex(), registered.get("operator").asText());
+    assertFalse(registered.get("operatorConfirmed").asBoolean());
+    assertEquals(0, operator.get("api/account/nodes").json().size(), "not before the claim");
+
+    assertEquals(403, other.post("api/nodes/" + id + "/claim", "").status());
+    HearthApi.Reply claimed = operator.post("api/nodes/" + id + "/claim", "");
+    assertEquals(200, claimed.status(), claimed.toString());
+    assertTrue(claimed.json().get("operatorConfirmed").asBoolean());
+    assertEquals(200, operator.post("api/nodes/" + id + "/claim", "").status(), "idempotent");
+    assertEquals(id, operator.get("api/account/nodes").json().at("/0/id").asText());
+    assertEquals(0, other.get("api/account/nodes").json().size());
+    assertEquals(
+        404, operator.post("api/nodes/" + "0".repeat(64) + "/claim", "").status(), "no node");
+  }
+
+  @Test
+  void onlyTheOperatorEditsTheListingAndTheAgentNoLongerOverwritesIt() {
+    Tenant operator = new Tenant(api);
+    Tenant other = new Tenant(api);
+    SimulatedNode node = new SimulatedNode(api);
+    String id =
+        node.registerOperatedBy("op-land", operator.key.publicKeyHex()).json().get("id").asText();
+    String profile = "api/nodes/" + id + "/profile";
+    String edit =
+        """
+        {"region":"op-edited","tags":["fast"],"description":"edited","pricePerPointHour":7}""";
+    assertEquals(403, operator.send("PATCH", profile, edit).status(), "not claimed yet");
+    assertEquals(200, operator.post("api/nodes/" + id + "/claim", "").status());
+
+    assertEquals(403, other.send("PATCH", profile, edit).status());
+    HearthApi.Reply bad = operator.send("PATCH", profile, "{\"pricePerPointHour\":-1}");
+    assertEquals(400, bad.status(), bad.toString());
+    assertEquals(12, api.get("api/nodes/" + id).json().get("pricePerPointHour").asLong());
+
+    HearthApi.Reply edited = operator.send("PATCH", profile, edit);
+    assertEquals(200, edited.status(), edited.toString());
+    JsonNode again = node.registerOperatedBy("op-land", operator.key.publicKeyHex()).json();
+    assertEquals("op-edited", again.get("region").asText());
+    assertEquals("fast", again.at("/tags/0").asText());
+    assertEquals("edited", again.get("description").asText());
+    assertEquals(7, again.get("pricePerPointHour").asLong());
+
+    // Naming another operator drops the claim: the node leaves the account at once.
+    JsonNode renamed = node.registerOperatedBy("op-land", other.key.publicKeyHex()).json();
+    assertFalse(renamed.get("operatorConfirmed").asBoolean());
+    assertEquals(0, operator.get("api/account/nodes").json().size());
+    assertEquals(403, operator.send("PATCH", profile, edit).status());
+  }
+
+  @Test
   void registeringAgainUpdatesTheSameNode() {
     SimulatedNode node = new SimulatedNode(api);
     String id = node.register("eu-west").json().get("id").asText();

@@ -5,8 +5,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,7 +40,24 @@ final class PayaraServer implements AutoCloseable {
     return Optional.of(new PayaraServer(port, Map.of()).start());
   }
 
-  /** A server with its own environment overrides (e.g. its own H2 file). */
+  /**
+   * The environment for a server with an H2 file of its own under {@code target/<name>}, or on the
+   * shared PostgreSQL database when the tests run on one.
+   */
+  static Map<String, String> ownDatabase(String name) {
+    Map<String, String> env = new HashMap<>();
+    if (!System.getenv("HEARTH_DB_URL").startsWith("jdbc:postgresql:")) {
+      Path data = Path.of(System.getProperty("hearth.war")).resolveSibling(name);
+      env.put(
+          "HEARTH_DB_URL",
+          "jdbc:h2:file:"
+              + data.resolve("hearth")
+              + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+    }
+    return env;
+  }
+
+  /** A server with its own environment overrides (e.g. {@link #ownDatabase}). */
   static PayaraServer withEnvironment(int port, Map<String, String> env) {
     return new PayaraServer(port, env);
   }

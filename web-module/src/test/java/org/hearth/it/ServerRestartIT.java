@@ -5,11 +5,8 @@ import static org.hearth.it.AgentEndToEndIT.awaitVm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URL;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -23,16 +20,8 @@ class ServerRestartIT {
 
   @Test
   void aVmKeepsRunningThroughAServerRestart() throws Exception {
-    Map<String, String> env = new HashMap<>();
-    if (!System.getenv("HEARTH_DB_URL").startsWith("jdbc:postgresql:")) {
-      Path data = Path.of(System.getProperty("hearth.war")).resolveSibling("restart-data");
-      env.put(
-          "HEARTH_DB_URL",
-          "jdbc:h2:file:"
-              + data.resolve("hearth")
-              + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-    }
-    try (PayaraServer server = PayaraServer.withEnvironment(18082, env).start()) {
+    try (PayaraServer server =
+        PayaraServer.withEnvironment(18082, PayaraServer.ownDatabase("restart-data")).start()) {
       HearthApi api = new HearthApi(new URL(server.url() + "/"));
       Tenant tenant = new Tenant(api);
       try (AgentProcess agent =

@@ -38,6 +38,11 @@ final class SimulatedNode {
     return registerWith(registration(region));
   }
 
+  /** Registers naming {@code operatorKey} as its operator's account key. */
+  HearthApi.Reply registerOperatedBy(String region, String operatorKey) {
+    return registerWith(registration(region, 8, 16384, ",\"operator\":\"" + operatorKey + "\""));
+  }
+
   HearthApi.Reply registerWith(String body) {
     return api.post("api/nodes", body, sign("api/nodes", "POST", body));
   }

@@ -43,6 +43,13 @@ public class Accounts {
     return account.id();
   }
 
+  /** Whether {@code key} (a Nostr hex public key or an Ethereum address) proves this account. */
+  public boolean holdsKey(String accountId, String key) {
+    KeyKind kind = key.startsWith("0x") ? KeyKind.ETHEREUM : KeyKind.NOSTR;
+    AccountKey found = em.find(AccountKey.class, new AccountKey.Ref(kind, key));
+    return found != null && found.accountId().equals(accountId);
+  }
+
   public boolean exists(String accountId) {
     return em.find(Account.class, accountId) != null;
   }

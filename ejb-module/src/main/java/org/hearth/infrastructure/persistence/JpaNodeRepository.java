@@ -53,6 +53,16 @@ public class JpaNodeRepository implements NodeRepository {
   }
 
   @Override
+  public List<Node> operatedBy(String accountId) {
+    return em.createQuery(
+            "SELECT n FROM Node n WHERE n.operatorAccountId = :account"
+                + " ORDER BY n.registeredAt DESC, n.id",
+            Node.class)
+        .setParameter("account", accountId)
+        .getResultList();
+  }
+
+  @Override
   public Optional<Node> lock(String id) {
     // One SELECT ... FOR UPDATE. Should this transaction have read the node unlocked before, and
     // the copy be stale, the version column fails the commit instead of losing an update.

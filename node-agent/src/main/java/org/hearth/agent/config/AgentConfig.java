@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.hearth.protocol.compute.ProviderPolicy;
 import org.hearth.protocol.compute.Tier;
 
@@ -23,6 +24,8 @@ import org.hearth.protocol.compute.Tier;
  * @param machineId null to use {@code /etc/machine-id} or a generated id kept in the data dir
  * @param pricePerPointHour price of one compute point for one hour, in the smallest unit of USDC
  * @param benchmarkDuration how long the CPU benchmark measures (after its warm-up)
+ * @param operator the key of the operator's Hearth account (Nostr hex public key or Ethereum
+ *     address), or null
  */
 public record AgentConfig(
     Path dataDir,
@@ -32,7 +35,8 @@ public record AgentConfig(
     String description,
     long pricePerPointHour,
     ProviderPolicy policy,
-    Duration benchmarkDuration) {
+    Duration benchmarkDuration,
+    String operator) {
 
   public static final String DATA_DIR = "data-dir";
   public static final String MACHINE_ID = "machine-id";
@@ -49,6 +53,9 @@ public record AgentConfig(
   public static final String RESERVED_DISK = "policy.reserved-disk-gib";
   public static final String OUTBOUND_NETWORK = "policy.outbound-network";
   public static final String BENCHMARK_MILLIS = "benchmark.millis";
+  public static final String OPERATOR = "operator";
+
+  private static final Pattern OPERATOR_KEY = Pattern.compile("[0-9a-fA-F]{64}|0x[0-9a-fA-F]{40}");
 
   public AgentConfig {
     tags = List.copyOf(tags);
@@ -79,7 +86,8 @@ public record AgentConfig(
             settings.string(DESCRIPTION, null),
             settings.wholeNumber(PRICE, 10, 0),
             policy(settings),
-            Duration.ofMillis(settings.wholeNumber(BENCHMARK_MILLIS, 2500, 200)));
+            Duration.ofMillis(settings.wholeNumber(BENCHMARK_MILLIS, 2500, 200)),
+            operator(settings));
     settings.rejectUnknownKeys();
     return config;
   }
@@ -93,7 +101,17 @@ public record AgentConfig(
         description,
         pricePerPointHour,
         policy,
-        benchmarkDuration);
+        benchmarkDuration,
+        operator);
+  }
+
+  private static String operator(Settings settings) throws ConfigException {
+    String key = settings.string(OPERATOR, null);
+    if (key != null && !OPERATOR_KEY.matcher(key).matches()) {
+      throw Settings.invalid(
+          OPERATOR, key, "a Nostr public key (64 hex digits) or an Ethereum address (0x + 40 hex)");
+    }
+    return key;
   }
 
   private static ProviderPolicy policy(Settings settings) throws ConfigException {

@@ -21,7 +21,8 @@ public record NodeRegistration(
     List<Gpu> gpus,
     long computePoints,
     long pricePerPointHour,
-    ProviderPolicy policy) {
+    ProviderPolicy policy,
+    String operator) {
 
   public static NodeRegistration of(
       String machineId, AgentConfig config, HostInventory host, long computePoints) {
@@ -37,6 +38,7 @@ public record NodeRegistration(
         host.gpus(),
         computePoints,
         config.pricePerPointHour(),
-        config.policy());
+        config.policy(),
+        config.operator());
   }
 }

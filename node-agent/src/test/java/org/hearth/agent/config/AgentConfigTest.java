@@ -104,6 +104,17 @@ class AgentConfigTest {
   }
 
   @Test
+  void theOperatorIsANostrKeyOrAnEthereumAddress() throws Exception {
+    assertNull(parse("").operator());
+    String nostr = "ab".repeat(32);
+    assertEquals(nostr, parse("operator = " + nostr).operator());
+    String wallet = "0x52908400098527886E0F7030069857D2E4169EE7";
+    assertEquals(wallet, parse("operator = " + wallet).operator());
+    assertError("operator = alice", "operator: expected a Nostr public key (64 hex digits)");
+    assertError("operator = 0x1234", "operator: expected a Nostr public key");
+  }
+
+  @Test
   void unknownKeysAreRefusedSoTyposDoNotGoUnnoticed() {
     assertError("policy.max-vm = 3\nregoin = eu", "unknown setting(s): policy.max-vm, regoin");
   }

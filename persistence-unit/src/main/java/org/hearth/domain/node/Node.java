@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.hearth.protocol.compute.ProviderPolicy;
 import org.hearth.protocol.compute.Tier;
@@ -137,6 +138,18 @@ public class Node {
   @Column(name = "successful_completions", nullable = false)
   private long successfulCompletions;
 
+  /** The key the node's registration names as its operator's, or null. */
+  @Column(name = "operator_key")
+  private String operatorKey;
+
+  /** The account that holds {@link #operatorKey} and claimed the node, or null until then. */
+  @Column(name = "operator_account_id")
+  private String operatorAccountId;
+
+  /** When the operator last edited the listing; from then on registrations leave it alone. */
+  @Column(name = "listing_edited_at")
+  private Instant listingEditedAt;
+
   @Version
   @Column(name = "version", nullable = false)
   private long version;
@@ -155,16 +168,18 @@ public class Node {
 
   /** Replaces what the node says about itself; identity, status and history stay. */
   public void apply(NodeProfile profile, Instant now) {
-    this.region = profile.region();
-    this.tags = new ArrayList<>(profile.tags());
-    this.description = profile.description();
+    if (listingEditedAt == null) {
+      this.region = profile.region();
+      this.tags = new ArrayList<>(profile.tags());
+      this.description = profile.description();
+      this.pricePerPointHour = profile.pricePerPointHour();
+    }
     this.arch = profile.arch();
     this.cores = profile.cores();
     this.memoryMib = profile.memoryMib();
     this.diskGib = profile.diskGib();
     this.gpus = new ArrayList<>(profile.gpus());
     this.computePoints = profile.computePoints();
-    this.pricePerPointHour = profile.pricePerPointHour();
     ProviderPolicy policy = profile.policy();
     this.policyTiers = policy.tiers().stream().map(Tier::name).sorted().collect(joining(","));
     this.policyRuntimes = policy.runtimes().stream().sorted().collect(joining(","));
@@ -175,6 +190,55 @@ public class Node {
     this.reservedMemoryMib = policy.reserved().memoryMiB();
     this.reservedDiskGib = policy.reserved().diskGiB();
     this.updatedAt = now;
+  }
+
+  /**
+   * The registration names its operator's key (null for none). Naming another key drops the claim:
+   * the node belongs to no account until the new key's account claims it.
+   */
+  public void nameOperator(String key) {
+    if (!Objects.equals(key, operatorKey)) {
+      operatorKey = key;
+      operatorAccountId = null;
+    }
+  }
+
+  /**
+   * The account {@code accountId}, which holds the named operator key, confirms it operates this
+   * node.
+   */
+  public void claimBy(String accountId) {
+    operatorAccountId = accountId;
+  }
+
+  public boolean isOperatedBy(String accountId) {
+    return operatorAccountId != null && operatorAccountId.equals(accountId);
+  }
+
+  /** The operator changes the listing; a null field stays as it is. */
+  public void editListing(NodeListing listing, Instant now) {
+    if (listing.region() != null) {
+      region = listing.region().isEmpty() ? null : listing.region();
+    }
+    if (listing.tags() != null) {
+      tags = new ArrayList<>(listing.tags());
+    }
+    if (listing.description() != null) {
+      description = listing.description().isEmpty() ? null : listing.description();
+    }
+    if (listing.pricePerPointHour() != null) {
+      pricePerPointHour = listing.pricePerPointHour();
+    }
+    listingEditedAt = now;
+    updatedAt = now;
+  }
+
+  public String operatorKey() {
+    return operatorKey;
+  }
+
+  public String operatorAccountId() {
+    return operatorAccountId;
   }
 
   /** What the provider lets run here, as its agent reported it. */

@@ -17,6 +17,9 @@ public interface NodeRepository {
   /** The online nodes heard from since {@code heardSince}, with their tags loaded. */
   List<Node> online(Instant heardSince);
 
+  /** The nodes the account has claimed as their operator, newest first. */
+  List<Node> operatedBy(String accountId);
+
   /** The node read as it is now and locked for update until the transaction ends. */
   Optional<Node> lock(String id);
 

@@ -13,11 +13,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hearth.application.identity.Accounts;
 import org.hearth.application.identity.SignIn;
+import org.hearth.application.node.NodeRegistry;
 import org.hearth.interfaces.rest.ConflictRetry;
+import org.hearth.interfaces.rest.node.NodeResponse;
 import org.hearth.interfaces.rest.problem.ProblemException;
 import org.hearth.interfaces.rest.problem.ProblemType;
 import org.hearth.interfaces.rest.security.Authenticated;
@@ -33,6 +36,7 @@ public class AccountResource {
 
   @Inject Accounts accounts;
   @Inject SignIn signIn;
+  @Inject NodeRegistry nodeRegistry;
   @Inject PublicUrl publicUrl;
   @Context SecurityContext security;
   @Context HttpServletRequest servletRequest;
@@ -77,6 +81,13 @@ public class AccountResource {
     }
     throw new ProblemException(
         ProblemType.INVALID_FIELD, "body: give either {message, signature} or {event}");
+  }
+
+  @GET
+  @Path("nodes")
+  @Operation(summary = "The nodes I operate (those I claimed)")
+  public List<NodeResponse> nodes() {
+    return nodeRegistry.operatedBy(caller()).stream().map(NodeResponse::of).toList();
   }
 
   private String caller() {

@@ -58,6 +58,15 @@ public class NodeRegistrationRequest {
 
   @NotNull @PositiveOrZero public Long pricePerPointHour;
 
+  /**
+   * Optional: the key of the operator's account, a Nostr hex public key or an Ethereum address. The
+   * node joins that account once the account claims it ({@code POST /api/nodes/{id}/claim}).
+   */
+  @Pattern(
+      regexp = OperatorKey.PATTERN,
+      message = "must be a Nostr public key (64 hex digits) or an Ethereum address (0x + 40 hex)")
+  public String operator;
+
   /** Optional: what the provider lets run; everything when absent. */
   @Valid public PolicyDto policy;
 

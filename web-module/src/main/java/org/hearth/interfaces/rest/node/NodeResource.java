@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,6 +26,8 @@ import org.hearth.application.node.Registration;
 import org.hearth.domain.node.NodeQuery;
 import org.hearth.domain.node.NodeStatus;
 import org.hearth.interfaces.rest.ConflictRetry;
+import org.hearth.interfaces.rest.security.Authenticated;
+import org.hearth.interfaces.rest.security.Caller;
 import org.hearth.interfaces.rest.security.Nip98Authenticated;
 
 /** The node registry: providers' nodes register, heartbeat, and are listed publicly. */
@@ -51,7 +54,13 @@ public class NodeResource {
       @Context UriInfo uri) {
     String pubkey = security.getUserPrincipal().getName();
     Registration registration =
-        ConflictRetry.run(() -> registry.register(pubkey, body.machineId, body.toProfile()));
+        ConflictRetry.run(
+            () ->
+                registry.register(
+                    pubkey,
+                    body.machineId,
+                    body.toProfile(),
+                    OperatorKey.normalize(body.operator)));
     NodeResponse node = NodeResponse.of(registration.node());
     if (registration.created()) {
       return Response.created(uri.getAbsolutePathBuilder().path(node.id).build())
@@ -76,6 +85,43 @@ public class NodeResource {
     String pubkey = security.getUserPrincipal().getName();
     NodeView view = ConflictRetry.run(() -> registry.heartbeat(id, pubkey, body.toLoad()));
     return NodeResponse.of(view);
+  }
+
+  @POST
+  @Path("{id}/claim")
+  @Authenticated
+  @Operation(
+      summary = "Confirm that I operate this node",
+      description =
+          "Only an account holding the key the node's registration names as `operator` may;"
+              + " then the node is listed under the account and its operator may edit it."
+              + " Idempotent; 403 for any other account.")
+  public NodeResponse claim(
+      @PathParam("id") @Pattern(regexp = NODE_ID, message = "must be 64 lowercase hex digits")
+          String id,
+      @Context SecurityContext security) {
+    String account = ((Caller) security.getUserPrincipal()).accountId();
+    return NodeResponse.of(ConflictRetry.run(() -> registry.claim(id, account)));
+  }
+
+  @PATCH
+  @Path("{id}/profile")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Authenticated
+  @Operation(
+      summary = "Edit the node's listing (its operator only)",
+      description =
+          "region, tags, description, pricePerPointHour; a field left out stays as it is, an"
+              + " empty region or description clears it. From then on the agent's registrations"
+              + " no longer change these fields.")
+  public NodeResponse editProfile(
+      @PathParam("id") @Pattern(regexp = NODE_ID, message = "must be 64 lowercase hex digits")
+          String id,
+      @NotNull(message = "a JSON body is required") @Valid NodeListingUpdate body,
+      @Context SecurityContext security) {
+    String account = ((Caller) security.getUserPrincipal()).accountId();
+    return NodeResponse.of(
+        ConflictRetry.run(() -> registry.editListing(id, account, body.toListing())));
   }
 
   @GET

@@ -12,6 +12,13 @@ public class NodeResponse {
   public String id;
   public String pubkey;
   public String machineId;
+
+  /** The operator key the registration names, or null. */
+  public String operator;
+
+  /** Whether the account holding {@link #operator} has claimed the node. */
+  public boolean operatorConfirmed;
+
   public String status;
   public double uptimePercent;
   public Instant lastHeartbeatAt;
@@ -56,6 +63,8 @@ public class NodeResponse {
     r.id = node.id();
     r.pubkey = node.pubkey();
     r.machineId = node.machineId();
+    r.operator = node.operatorKey();
+    r.operatorConfirmed = node.operatorAccountId() != null;
     r.status = node.status().name();
     r.uptimePercent = view.uptimePercent();
     r.lastHeartbeatAt = node.lastHeartbeatAt();

@@ -19,6 +19,7 @@ import org.hearth.application.identity.UnknownAccountException;
 import org.hearth.application.identity.UnknownSessionException;
 import org.hearth.application.scheduling.TargetNodeRefusedException;
 import org.hearth.application.vm.VmNotRunningException;
+import org.hearth.domain.node.NotNodeOperatorException;
 import org.hearth.domain.node.NotNodeOwnerException;
 import org.hearth.domain.node.UnknownNodeException;
 import org.hearth.domain.vm.IllegalVmTransitionException;
@@ -42,8 +43,8 @@ public final class ProblemMappers {
       if (t instanceof UnknownNodeException e) {
         return Problem.of(ProblemType.NOT_FOUND, e.getMessage());
       }
-      if (t instanceof NotNodeOwnerException e) {
-        return Problem.of(ProblemType.FORBIDDEN, e.getMessage());
+      if (t instanceof NotNodeOwnerException || t instanceof NotNodeOperatorException) {
+        return Problem.of(ProblemType.FORBIDDEN, t.getMessage());
       }
       if (t instanceof UnknownVmException
           || t instanceof UnknownAccountException

@@ -14,6 +14,7 @@ public enum ProblemType {
   CONFLICT(409, "Conflict"),
   PAYLOAD_TOO_LARGE(413, "Payload too large"),
   UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+  RATE_LIMITED(429, "Too many requests"),
   INTERNAL(500, "Internal error");
 
   private final int status;

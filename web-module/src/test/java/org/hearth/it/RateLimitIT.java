@@ -1,0 +1,130 @@
+package org.hearth.it;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URL;
+import java.time.Instant;
+import java.util.Map;
+import org.hearth.protocol.nostr.NostrKeyPair;
+import org.hearth.protocol.nostr.nip98.Nip98Signer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Over its budget a client gets 429 with {@code Retry-After}, and is served again once it has
+ * waited that long; other addresses and accounts keep their own budgets. The test runs its own
+ * server with small limits (the other tests run with the generous defaults), and its clients send
+ * from different loopback addresses.
+ */
+class RateLimitIT {
+
+  private static final Map<String, String> SMALL_LIMITS =
+      Map.of(
+          "HEARTH_RATE_LIMIT_WINDOW", "PT30S",
+          "HEARTH_RATE_LIMIT_SIGN_IN_PER_IP", "3",
+          "HEARTH_RATE_LIMIT_WRITES_PER_IP", "5",
+          "HEARTH_RATE_LIMIT_WRITES_PER_CALLER", "2");
+
+  private static PayaraServer server;
+  private static HearthApi api;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Map<String, String> env = PayaraServer.ownDatabase("rate-limit-data");
+    env.putAll(SMALL_LIMITS);
+    server = PayaraServer.withEnvironment(Integer.getInteger("hearth.it.port"), env).start();
+    api = new HearthApi(new URL(server.url() + "/"));
+  }
+
+  @AfterAll
+  static void stop() throws InterruptedException {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void signInIsLimitedPerAddress() throws Exception {
+    LoopbackClient client = client("127.0.0.11");
+    for (int i = 0; i < 3; i++) {
+      assertEquals(200, client.send("POST", "api/auth/nostr/challenge", "", null).status());
+    }
+    LoopbackClient.Response refused = client.send("POST", "api/auth/nostr/challenge", "", null);
+    long retryAfter = assertRateLimited(refused, 10);
+
+    assertEquals(
+        200, client("127.0.0.12").send("POST", "api/auth/nostr/challenge", "", null).status());
+
+    Thread.sleep(retryAfter * 1000);
+    assertEquals(200, client.send("POST", "api/auth/nostr/challenge", "", null).status());
+  }
+
+  @Test
+  void writesAreLimitedPerAccount() throws Exception {
+    LoopbackClient client = client("127.0.0.21");
+    NostrKeyPair busy = NostrKeyPair.generate();
+    assertEquals(200, rename(client, busy, "one").status());
+    assertEquals(200, rename(client, busy, "two").status());
+    LoopbackClient.Response refused = rename(client, busy, "three");
+    long retryAfter = assertRateLimited(refused, 15);
+    assertTrue(refused.body().contains("this account"), refused.toString());
+
+    assertEquals(200, rename(client, NostrKeyPair.generate(), "other").status());
+
+    Thread.sleep(retryAfter * 1000);
+    assertEquals(200, rename(client, busy, "four").status());
+  }
+
+  @Test
+  void writesAreLimitedPerAddressAndARefusedWriteChangesNothing() throws Exception {
+    LoopbackClient client = client("127.0.0.31");
+    for (int i = 0; i < 5; i++) {
+      assertEquals(200, rename(client, NostrKeyPair.generate(), "fresh").status());
+    }
+    NostrKeyPair late = NostrKeyPair.generate();
+    LoopbackClient.Response refused = rename(client, late, "refused");
+    long retryAfter = assertRateLimited(refused, 6);
+    assertTrue(refused.body().contains("this address"), refused.toString());
+    // Reads are not limited; the refused write did not happen.
+    LoopbackClient.Response account =
+        client.send("GET", "api/account", null, sign(late, "GET", ""));
+    assertEquals(200, account.status());
+    assertTrue(!account.body().contains("refused"), account.toString());
+
+    assertEquals(200, rename(client("127.0.0.32"), NostrKeyPair.generate(), "elsewhere").status());
+
+    Thread.sleep(retryAfter * 1000);
+    assertEquals(200, rename(client, late, "served").status());
+  }
+
+  /** Checks a 429 problem answer and returns its {@code Retry-After} in seconds. */
+  private static long assertRateLimited(LoopbackClient.Response response, long atMostSeconds) {
+    assertEquals(429, response.status(), response.toString());
+    assertTrue(
+        response.header("Content-Type").startsWith("application/problem+json"),
+        response.header("Content-Type"));
+    assertTrue(response.body().contains("\"urn:hearth:problem:rate-limited\""), response.body());
+    long retryAfter = Long.parseLong(response.header("Retry-After"));
+    assertTrue(retryAfter >= 1 && retryAfter <= atMostSeconds, "Retry-After " + retryAfter + " s");
+    return retryAfter;
+  }
+
+  private static LoopbackClient client(String sourceAddress) {
+    return new LoopbackClient(sourceAddress, server.port);
+  }
+
+  private static LoopbackClient.Response rename(
+      LoopbackClient client, NostrKeyPair key, String name) throws IOException {
+    String body = "{\"displayName\":\"" + name + "\"}";
+    return client.send("PATCH", "api/account", body, sign(key, "PATCH", body));
+  }
+
+  private static String sign(NostrKeyPair key, String method, String body) {
+    return new Nip98Signer(key)
+        .authorizationHeader(api.url("api/account"), method, body.getBytes(UTF_8), Instant.now());
+  }
+}
