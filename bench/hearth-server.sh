@@ -6,6 +6,8 @@
 #                              waits until it answers, and sets server_pid (and agent_pid); an EXIT
 #                              trap stops it and deletes the data. HEARTH_JAVA_OPTS and
 #                              HEARTH_AGENT_JAVA_OPTS reach the server's and the agent's JVMs.
+#                              Rate limits are lifted (a driver is one IP sending at full speed)
+#                              unless HEARTH_RATE_LIMIT_* are set.
 
 bench_jar="$root/bench/target/hearth-bench.jar"
 
@@ -25,6 +27,9 @@ start_hearth() {
   hearth_data="$(mktemp -d "${TMPDIR:-/tmp}/hearth-bench.XXXXXX")"
   chmod 711 "$hearth_data" # the agent's sandboxes run as another uid and must reach their roots
   HEARTH_PORT="$port" HEARTH_DATA="$hearth_data" HEARTH_LOCAL_AGENT="$agent" \
+    HEARTH_RATE_LIMIT_SIGN_IN_PER_IP="${HEARTH_RATE_LIMIT_SIGN_IN_PER_IP:-1000000000}" \
+    HEARTH_RATE_LIMIT_WRITES_PER_IP="${HEARTH_RATE_LIMIT_WRITES_PER_IP:-1000000000}" \
+    HEARTH_RATE_LIMIT_WRITES_PER_CALLER="${HEARTH_RATE_LIMIT_WRITES_PER_CALLER:-1000000000}" \
     setsid "$root/server-config/run" >"$hearth_data/run.out" 2>&1 &
   hearth_runner=$!
   trap stop_hearth EXIT
