@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -57,7 +58,7 @@ public class AuthResource {
     String base = base();
     NonceResponse r = new NonceResponse();
     r.nonce = issued.nonce();
-    r.domain = java.net.URI.create(base).getRawAuthority();
+    r.domain = URI.create(base).getRawAuthority();
     r.uri = base;
     r.chainId = settings.chainId();
     r.version = "1";
