@@ -9,15 +9,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.HdrHistogram.Histogram;
+import org.hearth.application.billing.PriceCalculator;
 import org.hearth.application.scheduling.NodeSnapshot;
 import org.hearth.application.scheduling.Placement;
 import org.hearth.domain.node.Capacity;
 import org.hearth.domain.node.Demand;
+import org.hearth.domain.node.PriceList;
 import org.hearth.domain.vm.Vm;
 import org.hearth.domain.vm.VmRequest;
 import org.hearth.protocol.compute.ProviderPolicy;
 import org.hearth.protocol.compute.Tier;
-import org.hearth.protocol.money.Money;
 
 /**
  * The scheduler's decision alone, in this JVM: places {@code --vms} requests one after another onto
@@ -34,6 +35,7 @@ public final class PlacementDecisions {
   private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
   private static final String[] REGIONS = {"eu-west", "eu-central", "us-east", "us-west", "ap"};
   private static final Tier[] TIERS = Tier.values();
+  private static final PriceCalculator PRICES = new PriceCalculator();
 
   public static void main(String[] args) {
     Flags flags = Flags.parse(Set.of("--nodes", "--vms", "--rounds", "--seed"), args);
@@ -55,7 +57,8 @@ public final class PlacementDecisions {
     for (Vm vm : requests) {
       long t0 = System.nanoTime();
       List<Placement.Option> options =
-          Placement.options(vm, view(nodes, ids), NOW, random.nextInt(ids.size()));
+          Placement.options(
+              Placement.Wanted.of(vm), view(nodes, ids), NOW, random.nextInt(ids.size()), PRICES);
       Placement.Option chosen = options.isEmpty() ? null : Placement.pick(options, random);
       decisions.recordValue(System.nanoTime() - t0);
       if (chosen != null) {
@@ -96,7 +99,7 @@ public final class PlacementDecisions {
               ProviderPolicy.OPEN,
               new Capacity(offered, new Demand(0, 0, 0, 0), 0, 32),
               1000,
-              Money.of(1 + random.nextInt(5)),
+              PriceList.of(1 + random.nextInt(5), 500 + random.nextInt(1000), 50, 0),
               0.5 + random.nextDouble() / 2,
               NOW));
     }
@@ -165,7 +168,7 @@ public final class PlacementDecisions {
         node.policy(),
         after,
         node.pointsPerCore(),
-        node.pricePerPointHour(),
+        node.prices(),
         node.reputation(),
         node.heardAt());
   }

@@ -23,6 +23,7 @@ import org.hearth.agent.link.RegistrationClient;
 import org.hearth.agent.link.RegistrationException;
 import org.hearth.agent.link.ServerLink;
 import org.hearth.agent.runtime.Cgroups;
+import org.hearth.agent.runtime.HostToolProbe;
 import org.hearth.agent.runtime.SandboxRuntime;
 import org.hearth.agent.runtime.WorkloadException;
 import org.hearth.agent.vm.Capacity;
@@ -64,9 +65,12 @@ final class Agent {
         "Host: " + host + ", " + pointsPerCore + " points per core, key " + key.publicKeyHex());
     SandboxRuntime sandbox = new SandboxRuntime(dataDir, Cgroups.detect());
 
+    List<String> hostTools = HostToolProbe.visibleInSandbox(config.extraHostTools());
+    LOG.log(System.Logger.Level.INFO, "Host tools VMs can use: " + hostTools);
+
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15)).build();
     NodeRegistration registration =
-        NodeRegistration.of(machineId, config, host, pointsPerCore * host.cores());
+        NodeRegistration.of(machineId, config, host, pointsPerCore * host.cores(), hostTools);
     String nodeId =
         new RegistrationClient(http, arguments.server(), key)
             .register(registration, Backoff.standard());

@@ -41,6 +41,8 @@ final class AgentDispatcher implements LinkHandler {
       supervisor.provision(provision.vmId(), provision.spec());
     } else if (message instanceof AgentMessage.Stop stop) {
       supervisor.stop(stop.vmId());
+    } else if (message instanceof AgentMessage.Suspend suspend) {
+      supervisor.suspend(suspend.vmId());
     } else if (message instanceof AgentMessage.TerminalOpen open) {
       terminals.open(open, supervisor.runningWorkload(open.vmId()));
     } else if (message instanceof AgentMessage.TerminalResize resize) {

@@ -43,7 +43,7 @@ class AgentEndToEndIT {
   @Test
   void aVmRunsOnARealAgentWithATerminalAndEndsCleanly() throws Exception {
     HearthApi api = new HearthApi(base);
-    Tenant tenant = new Tenant(api);
+    Tenant tenant = Tenant.funded(api);
     try (AgentProcess agent = new AgentProcess(api.url(""), "e2e-" + System.nanoTime()).start()) {
       String nodeId = awaitNode(api, agent.region, "ONLINE").get("id").asText();
 
@@ -101,7 +101,7 @@ class AgentEndToEndIT {
   private static void assertTerminalsCloseWhenTheirSessionOrMembershipEnds(
       HearthApi api, Tenant owner, String vmId) throws Exception {
     SignIns signIns = new SignIns(api);
-    Tenant member = new Tenant(api);
+    Tenant member = Tenant.funded(api);
     JsonNode session = signIns.withNostr(member.key);
     String token = session.get("token").asText();
     String memberId = session.at("/account/id").asText();
@@ -140,7 +140,7 @@ class AgentEndToEndIT {
   @Test
   void vmsOfACrashedAgentAreLostAndTheAgentComesBack() throws Exception {
     HearthApi api = new HearthApi(base);
-    Tenant tenant = new Tenant(api);
+    Tenant tenant = Tenant.funded(api);
     try (AgentProcess agent = new AgentProcess(api.url(""), "crash-" + System.nanoTime()).start()) {
       String nodeId = awaitNode(api, agent.region, "ONLINE").get("id").asText();
       String vmId =

@@ -3,6 +3,7 @@ package org.hearth.it;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 
 /** A real node agent process (the shaded jar the build made), pointed at the test server. */
@@ -34,6 +35,30 @@ final class AgentProcess implements AutoCloseable {
             "benchmark.millis=300",
             "policy.max-vms=8",
             ""));
+  }
+
+  /** Names the operator's key in the agent's config (before {@link #start}). */
+  AgentProcess operatedBy(String operatorKey) throws IOException {
+    Files.writeString(config, "operator=" + operatorKey + "\n", StandardOpenOption.APPEND);
+    return this;
+  }
+
+  /** Freezes the agent (SIGSTOP): it falls silent like a node that lost its network. */
+  void freeze() throws IOException, InterruptedException {
+    signal("STOP");
+  }
+
+  /** Lets a frozen agent go on (SIGCONT). */
+  void thaw() throws IOException, InterruptedException {
+    signal("CONT");
+  }
+
+  private void signal(String name) throws IOException, InterruptedException {
+    int exit =
+        new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor();
+    if (exit != 0) {
+      throw new IOException("kill -" + name + " failed: " + exit);
+    }
   }
 
   AgentProcess start() throws IOException {

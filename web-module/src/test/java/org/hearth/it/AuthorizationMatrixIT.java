@@ -52,8 +52,6 @@ class AuthorizationMatrixIT {
     OPERATOR
   }
 
-  private static final String ADMIN_SECRET = "a1".repeat(32);
-
   @Deployment(testable = false)
   static WebArchive hearth() {
     return Deployments.hearthWar();
@@ -61,9 +59,12 @@ class AuthorizationMatrixIT {
 
   @ArquillianResource URL base;
 
-  /** A VM (owned by OWNER, shared with MEMBER), a node, and one session of OWNER's. */
+  /**
+   * A VM (owned by OWNER, shared with MEMBER), a node, one session of OWNER's, and a public
+   * template authored by OWNER.
+   */
   private record Fixture(
-      String vmId, String nodeId, String thirdAccountId, String ownerSessionId) {}
+      String vmId, String nodeId, String thirdAccountId, String ownerSessionId, String template) {}
 
   /** One row: how to call an endpoint, and the status each actor must get. */
   private record Rule(String body, Function<Fixture, String> path, Map<Actor, Integer> expected) {}
@@ -80,6 +81,11 @@ class AuthorizationMatrixIT {
       """
       {"name":"matrix","vcpus":1,"memoryMiB":64,"diskGiB":1,"tier":"BURSTABLE","runtime":"sandbox",
        "command":"sleep 60","region":"matrix-nowhere"}""";
+
+  /** A template's content (its slug comes from the path or is added). */
+  private static final String TEMPLATE_BODY =
+      "\"name\":\"Matrix\",\"category\":\"matrix\",\"command\":\"sleep 60\",\"vcpus\":1,"
+          + "\"memoryMiB\":64,\"diskGiB\":1,\"tier\":\"BURSTABLE\"";
 
   /** Every endpoint, keyed "METHOD /path template". Statuses per actor in {@link Actor} order. */
   private static Map<String, Rule> rules() {
@@ -205,6 +211,125 @@ class AuthorizationMatrixIT {
     rules.put(
         "POST /api/account/keys",
         new Rule("{}", f -> "api/account/keys", statuses(401, 400, 400, 400, 400, 400, 400)));
+    for (String mine : List.of("account/balance", "account/ledger", "account/notices")) {
+      rules.put(
+          "GET /api/" + mine,
+          new Rule(null, f -> "api/" + mine, statuses(401, 200, 200, 200, 200, 200, 200)));
+    }
+    rules.put(
+        "GET /api/operator/earnings",
+        new Rule(null, f -> "api/operator/earnings", statuses(401, 200, 200, 200, 200, 200, 200)));
+    // The suite's server has no settlement chain: deposits are off (503) for everyone signed in.
+    rules.put(
+        "GET /api/account/deposit",
+        new Rule(null, f -> "api/account/deposit", statuses(401, 503, 503, 503, 503, 503, 503)));
+    rules.put(
+        "PUT /api/operator/payout-address",
+        new Rule(
+            "{\"address\":\"0x00000000000000000000000000000000000000a1\"}",
+            f -> "api/operator/payout-address",
+            statuses(401, 200, 200, 200, 200, 200, 200)));
+    rules.put(
+        "GET /api/admin/deposits/unclaimed",
+        new Rule(
+            null,
+            f -> "api/admin/deposits/unclaimed",
+            statuses(401, 403, 403, 403, 403, 200, 403)));
+    rules.put(
+        "GET /api/vms/{id}/charges",
+        new Rule(
+            null,
+            f -> "api/vms/" + f.vmId() + "/charges",
+            statuses(401, 200, 200, 404, 404, 404, 404)));
+    // The VM under test never ran, so it is not suspended: the owner gets 409.
+    rules.put(
+        "POST /api/vms/{id}/resume",
+        new Rule(
+            "",
+            f -> "api/vms/" + f.vmId() + "/resume",
+            statuses(401, 409, 403, 404, 404, 404, 404)));
+    // Only admins credit; this account does not exist, so the admin gets 404.
+    rules.put(
+        "POST /api/admin/credits",
+        new Rule(
+            "{\"accountId\":\"00000000-0000-0000-0000-000000000000\",\"amount\":1,"
+                + "\"reference\":\"matrix-%s\"}",
+            f -> "api/admin/credits", statuses(401, 403, 403, 403, 403, 404, 403)));
+    rules.put(
+        "GET /api/admin/economics",
+        new Rule(null, f -> "api/admin/economics", statuses(401, 403, 403, 403, 403, 200, 403)));
+    // Templates: anyone reads the public catalogue; its author alone changes a template; anyone
+    // signed in deploys a public one (here the VM fails: no node is in its region, so nobody
+    // pays); only tenants who ran it rate it (nobody here did; its author never may).
+    for (String open : List.of("templates", "templates/categories")) {
+      rules.put(
+          "GET /api/" + open,
+          new Rule(null, f -> "api/" + open, statuses(200, 200, 200, 200, 200, 200, 200)));
+    }
+    rules.put(
+        "GET /api/templates/{slug}",
+        new Rule(
+            null,
+            f -> "api/templates/" + f.template(),
+            statuses(200, 200, 200, 200, 200, 200, 200)));
+    rules.put(
+        "GET /api/templates/mine",
+        new Rule(null, f -> "api/templates/mine", statuses(401, 200, 200, 200, 200, 200, 200)));
+    rules.put(
+        "POST /api/templates",
+        new Rule(
+            "{\"slug\":\"matrix-%s\"," + TEMPLATE_BODY + "}",
+            f -> "api/templates",
+            statuses(401, 201, 201, 201, 201, 201, 201)));
+    rules.put(
+        "PUT /api/templates/{slug}",
+        new Rule(
+            "{" + TEMPLATE_BODY + "}",
+            f -> "api/templates/" + f.template(),
+            statuses(401, 200, 403, 403, 403, 403, 403)));
+    rules.put(
+        "DELETE /api/templates/{slug}",
+        new Rule(
+            null,
+            f -> "api/templates/" + f.template(),
+            statuses(401, 204, 403, 403, 403, 403, 403)));
+    rules.put(
+        "POST /api/templates/{slug}/deploy",
+        new Rule(
+            "{\"region\":\"matrix-nowhere\"}",
+            f -> "api/templates/" + f.template() + "/deploy",
+            statuses(401, 201, 201, 201, 201, 201, 201)));
+    rules.put(
+        "PUT /api/templates/{slug}/rating",
+        new Rule(
+            "{\"stars\":3}",
+            f -> "api/templates/" + f.template() + "/rating",
+            statuses(401, 403, 403, 403, 403, 403, 403)));
+    rules.put(
+        "GET /api/marketplace/nodes",
+        new Rule(null, f -> "api/marketplace/nodes", statuses(200, 200, 200, 200, 200, 200, 200)));
+    rules.put(
+        "GET /api/marketplace/nodes/featured",
+        new Rule(
+            null,
+            f -> "api/marketplace/nodes/featured",
+            statuses(200, 200, 200, 200, 200, 200, 200)));
+    rules.put(
+        "GET /api/marketplace/nodes/{id}",
+        new Rule(
+            null,
+            f -> "api/marketplace/nodes/" + f.nodeId(),
+            statuses(200, 200, 200, 200, 200, 200, 200)));
+    rules.put(
+        "GET /api/operator/nodes",
+        new Rule(null, f -> "api/operator/nodes", statuses(401, 200, 200, 200, 200, 200, 200)));
+    // Quotes are public: anyone may price a spec, signed in or not.
+    rules.put(
+        "POST /api/quotes",
+        new Rule(
+            "{\"vcpus\":1,\"memoryMiB\":64,\"diskGiB\":1,\"tier\":\"BURSTABLE\"}",
+            f -> "api/quotes",
+            statuses(200, 200, 200, 200, 200, 200, 200)));
     rules.put(
         "GET /api/admin/accounts",
         new Rule(null, f -> "api/admin/accounts", statuses(401, 403, 403, 403, 403, 200, 403)));
@@ -279,7 +404,7 @@ class AuthorizationMatrixIT {
       for (Actor actor : List.of(Actor.OWNER, Actor.MEMBER, Actor.STRANGER, Actor.OPERATOR)) {
         tenants.put(actor, new Tenant(api));
       }
-      tenants.put(Actor.ADMIN, new Tenant(api, NostrKeyPair.fromSecretKeyHex(ADMIN_SECRET)));
+      tenants.put(Actor.ADMIN, new Tenant(api, NostrKeyPair.fromSecretKeyHex(Tenant.ADMIN_SECRET)));
       node = new SimulatedNode(api);
     }
 
@@ -294,7 +419,11 @@ class AuthorizationMatrixIT {
       assertEquals(200, operator.post("api/nodes/" + nodeId + "/claim", "").status());
       String third = new Tenant(api).accountId();
       String sessionId = new SignIns(api).withNostr(owner.key).get("id").asText();
-      return new Fixture(vmId, nodeId, third, sessionId);
+      String template = "matrix-" + vmId;
+      HearthApi.Reply published =
+          owner.post("api/templates", "{\"slug\":\"" + template + "\"," + TEMPLATE_BODY + "}");
+      assertEquals(201, published.status(), published.toString());
+      return new Fixture(vmId, nodeId, third, sessionId, template);
     }
 
     HearthApi.Reply call(Actor actor, String method, String path, String body) {

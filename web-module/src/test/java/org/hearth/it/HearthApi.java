@@ -110,6 +110,10 @@ final class HearthApi {
       return response.headers().firstValue(name).orElse(null);
     }
 
+    String body() {
+      return response.body();
+    }
+
     String contentType() {
       return response.headers().firstValue("Content-Type").orElse("");
     }

@@ -55,6 +55,10 @@ class NodeRegistryIT {
     assertEquals(8, json.get("cores").asInt());
     assertEquals("RTX 4090", json.at("/gpus/0/model").asText());
     assertEquals(12, json.get("pricePerPointHour").asLong());
+    assertEquals(12, json.at("/priceList/perPointHour").asLong());
+    assertEquals(3000, json.at("/priceList/perMemoryGiBHour").asLong());
+    assertEquals(50, json.at("/priceList/perDiskGiBHour").asLong());
+    assertEquals(200_000, json.at("/priceList/perGpuHour").asLong());
     assertTrue(registered.response().headers().firstValue("Location").orElse("").endsWith(id));
 
     String path = "api/nodes/" + id + "/heartbeat";
@@ -105,13 +109,17 @@ class NodeRegistryIT {
     String profile = "api/nodes/" + id + "/profile";
     String edit =
         """
-        {"region":"op-edited","tags":["fast"],"description":"edited","pricePerPointHour":7}""";
+        {"region":"op-edited","tags":["fast"],"description":"edited","pricePerPointHour":7,
+         "pricePerMemoryGiBHour":2000,"pricePerGpuHour":0}""";
     assertEquals(403, operator.send("PATCH", profile, edit).status(), "not claimed yet");
     assertEquals(200, operator.post("api/nodes/" + id + "/claim", "").status());
 
     assertEquals(403, other.send("PATCH", profile, edit).status());
     HearthApi.Reply bad = operator.send("PATCH", profile, "{\"pricePerPointHour\":-1}");
     assertEquals(400, bad.status(), bad.toString());
+    HearthApi.Reply badDisk = operator.send("PATCH", profile, "{\"pricePerDiskGiBHour\":-1}");
+    assertEquals(400, badDisk.status(), badDisk.toString());
+    assertTrue(badDisk.json().get("detail").asText().contains("pricePerDiskGiBHour"));
     assertEquals(12, api.get("api/nodes/" + id).json().get("pricePerPointHour").asLong());
 
     HearthApi.Reply edited = operator.send("PATCH", profile, edit);
@@ -121,6 +129,10 @@ class NodeRegistryIT {
     assertEquals("fast", again.at("/tags/0").asText());
     assertEquals("edited", again.get("description").asText());
     assertEquals(7, again.get("pricePerPointHour").asLong());
+    assertEquals(7, again.at("/priceList/perPointHour").asLong());
+    assertEquals(2000, again.at("/priceList/perMemoryGiBHour").asLong());
+    assertEquals(50, again.at("/priceList/perDiskGiBHour").asLong(), "left out: unchanged");
+    assertEquals(0, again.at("/priceList/perGpuHour").asLong());
 
     // Naming another operator drops the claim: the node leaves the account at once.
     JsonNode renamed = node.registerOperatedBy("op-land", other.key.publicKeyHex()).json();

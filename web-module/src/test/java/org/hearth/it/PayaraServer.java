@@ -99,6 +99,12 @@ final class PayaraServer implements AutoCloseable {
     return this;
   }
 
+  /** Kills the server at once (SIGKILL, like kill -9 or a power cut) and waits until it is gone. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
   /** Stops the server the way Ctrl-C does, and waits until it is gone. */
   void stop() throws InterruptedException {
     process.destroy();

@@ -21,9 +21,12 @@ class ServerRestartIT {
   @Test
   void aVmKeepsRunningThroughAServerRestart() throws Exception {
     try (PayaraServer server =
-        PayaraServer.withEnvironment(18082, PayaraServer.ownDatabase("restart-data")).start()) {
+        PayaraServer.withEnvironment(
+                Integer.getInteger("hearth.it.port", 18080) + 2,
+                PayaraServer.ownDatabase("restart-data"))
+            .start()) {
       HearthApi api = new HearthApi(new URL(server.url() + "/"));
-      Tenant tenant = new Tenant(api);
+      Tenant tenant = Tenant.funded(api);
       try (AgentProcess agent =
           new AgentProcess(server.url(), "restart-" + System.nanoTime()).start()) {
         awaitNode(api, agent.region, "ONLINE");

@@ -30,7 +30,8 @@ final class SimulatedNode {
         {"machineId":"%s","region":"%s","tags":["ssd","test"],"description":"integration test node",
          "arch":"x86_64","cores":%d,"memoryMiB":%d,"diskGiB":200,
          "gpus":[{"model":"RTX 4090","memoryMiB":24576}],
-         "computePoints":%d,"pricePerPointHour":12%s}"""
+         "computePoints":%d,"pricePerPointHour":12,"pricePerMemoryGiBHour":3000,
+         "pricePerDiskGiBHour":50,"pricePerGpuHour":200000%s}"""
         .formatted(machineId, region, cores, memoryMiB, cores * 1000, extra);
   }
 

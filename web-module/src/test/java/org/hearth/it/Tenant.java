@@ -2,11 +2,18 @@ package org.hearth.it;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.UUID;
 import org.hearth.protocol.nostr.NostrKeyPair;
 import org.hearth.protocol.nostr.nip98.Nip98Signer;
 
 /** A tenant whose account is proven by its Nostr key, signing every request with NIP-98. */
 final class Tenant {
+
+  /** The secret key of the integration tests' admin (its public key is in HEARTH_AUTH_ADMINS). */
+  static final String ADMIN_SECRET = "a1".repeat(32);
+
+  /** Amply funded: 10 USDC. */
+  static final long FUNDS = 10_000_000;
 
   final NostrKeyPair key;
   private final HearthApi api;
@@ -18,6 +25,28 @@ final class Tenant {
   Tenant(HearthApi api, NostrKeyPair key) {
     this.api = api;
     this.key = key;
+  }
+
+  /** The tests' admin. */
+  static Tenant admin(HearthApi api) {
+    return new Tenant(api, NostrKeyPair.fromSecretKeyHex(ADMIN_SECRET));
+  }
+
+  /** A new tenant whose balance an admin credited with {@link #FUNDS}. */
+  static Tenant funded(HearthApi api) {
+    return new Tenant(api).credit(FUNDS);
+  }
+
+  /** Has an admin credit {@code amount} to this tenant's available balance. */
+  Tenant credit(long amount) {
+    String body =
+        "{\"accountId\":\"%s\",\"amount\":%d,\"reference\":\"it-%s\"}"
+            .formatted(accountId(), amount, UUID.randomUUID());
+    HearthApi.Reply credited = admin(api).post("api/admin/credits", body);
+    if (credited.status() != 201) {
+      throw new AssertionError("credit refused: " + credited);
+    }
+    return this;
   }
 
   /** Any method; {@code body} may be null. */

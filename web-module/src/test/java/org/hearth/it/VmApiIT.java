@@ -45,8 +45,8 @@ class VmApiIT {
         node.registerWith(node.registration(region, 4, 8192, "")).json().get("id").asText();
     try (Heartbeats beats = new Heartbeats(List.of(node), List.of(nodeId))) {
       awaitOnline(api, nodeId);
-      Tenant owner = new Tenant(api);
-      Tenant stranger = new Tenant(api);
+      Tenant owner = Tenant.funded(api);
+      Tenant stranger = Tenant.funded(api);
 
       HearthApi.Reply created = owner.post("api/vms", vm("web-1", "STANDARD", 3, 1024, region));
 
@@ -55,7 +55,8 @@ class VmApiIT {
       String id = vm.get("id").asText();
       assertEquals("SCHEDULED", vm.get("state").asText());
       assertEquals(nodeId, vm.get("nodeId").asText());
-      assertEquals(2 * 1000 * 12, vm.get("pricePerHour").asLong()); // 2 cores × 1000 points × 12
+      // compute ⌈3 vCPUs × 1000 points × 12 × 0.6667⌉ = 24002, memory 1 GiB × 3000, disk 1 × 50
+      assertEquals(24_002 + 3_000 + 50, vm.get("pricePerHour").asLong());
       assertEquals("REQUESTED", vm.at("/history/0/to").asText());
       assertEquals("SCHEDULED", vm.at("/history/1/to").asText());
       assertEquals("hello", vm.at("/env/GREETING").asText());
@@ -83,9 +84,9 @@ class VmApiIT {
     String nodeId = node.registerWith(node.registration(region)).json().get("id").asText();
     try (Heartbeats beats = new Heartbeats(List.of(node), List.of(nodeId))) {
       awaitOnline(api, nodeId);
-      Tenant owner = new Tenant(api);
-      Tenant member = new Tenant(api);
-      Tenant stranger = new Tenant(api);
+      Tenant owner = Tenant.funded(api);
+      Tenant member = Tenant.funded(api);
+      Tenant stranger = Tenant.funded(api);
       String id =
           owner.post("api/vms", vm("shared", "STANDARD", 1, 256, region)).json().get("id").asText();
       String memberId = member.accountId();
@@ -129,7 +130,7 @@ class VmApiIT {
             .asText();
     try (Heartbeats beats = new Heartbeats(List.of(node), List.of(nodeId))) {
       awaitOnline(api, nodeId);
-      Tenant tenant = new Tenant(api);
+      Tenant tenant = Tenant.funded(api);
 
       JsonNode tooBig = tenant.post("api/vms", vm("big", "GUARANTEED", 1, 4096, region)).json();
       assertEquals("FAILED", tooBig.get("state").asText());
@@ -163,7 +164,7 @@ class VmApiIT {
   @Test
   void aRequestThatMayWaitIsPlacedWhenCapacityAppearsOrFailsWhenItsWaitEnds() throws Exception {
     HearthApi api = new HearthApi(base);
-    Tenant tenant = new Tenant(api);
+    Tenant tenant = Tenant.funded(api);
     String region = "wait-" + System.nanoTime();
     String patient =
         vm("patient", "BURSTABLE", 1, 128, region)
@@ -202,7 +203,7 @@ class VmApiIT {
   @Test
   void badVmRequestsAre400NamingTheField() {
     HearthApi api = new HearthApi(base);
-    Tenant tenant = new Tenant(api);
+    Tenant tenant = Tenant.funded(api);
     String good = vm("ok", "STANDARD", 1, 256, "eu");
 
     assertInvalid(tenant, good.replace("\"vcpus\":1", "\"vcpus\":0"), "vcpus");
@@ -232,7 +233,7 @@ class VmApiIT {
       ExecutorService pool = Executors.newFixedThreadPool(24);
       List<Future<HearthApi.Reply>> replies = new ArrayList<>();
       for (int i = 0; i < requests; i++) {
-        Tenant tenant = new Tenant(api);
+        Tenant tenant = Tenant.funded(api);
         String body = vm("race-" + i, "BALANCED", 1, 128, region);
         replies.add(pool.submit(() -> tenant.post("api/vms", body)));
       }

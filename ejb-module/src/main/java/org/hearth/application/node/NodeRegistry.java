@@ -1,6 +1,7 @@
 package org.hearth.application.node;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,6 +34,7 @@ public class NodeRegistry {
   @Inject DowntimeRecorder downtime;
   @Inject Clock clock;
   @Inject Accounts accounts;
+  @Inject Event<NodeClaimed> claims;
 
   /**
    * Registers the node of {@code machineId} under {@code pubkey}, or updates its profile.
@@ -60,7 +62,8 @@ public class NodeRegistry {
 
   /**
    * Records a heartbeat signed by {@code pubkey}. A node coming back from offline first has its
-   * downtime counted up to now, so its uptime never jumps back.
+   * downtime counted up to now, so its uptime never jumps back, and the outage (from its last
+   * heartbeat until now) recorded, so its VMs are not billed for it.
    */
   public NodeView heartbeat(String nodeId, String pubkey, NodeLoad load) {
     Node node = nodes.find(nodeId).orElseThrow(() -> new UnknownNodeException(nodeId));
@@ -70,6 +73,7 @@ public class NodeRegistry {
     Instant now = clock.instant();
     if (node.status() == NodeStatus.OFFLINE) {
       downtime.record(node, now);
+      nodes.addOutage(nodeId, node.lastSeenAt(), now);
       LOG.log(System.Logger.Level.INFO, "node {0}: back online", nodeId);
     }
     node.heartbeat(load, now);
@@ -89,6 +93,7 @@ public class NodeRegistry {
     }
     if (!node.isOperatedBy(accountId)) {
       node.claimBy(accountId);
+      claims.fire(new NodeClaimed(nodeId, accountId));
       LOG.log(System.Logger.Level.INFO, "node {0}: claimed by account {1}", nodeId, accountId);
     }
     return view(node, clock.instant());

@@ -3,11 +3,12 @@ package org.hearth.application.scheduling;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import org.hearth.application.billing.PriceCalculator;
 import org.hearth.domain.node.Capacity;
 import org.hearth.domain.node.Node;
+import org.hearth.domain.node.PriceList;
 import org.hearth.protocol.compute.ProviderPolicy;
 import org.hearth.protocol.compute.Tier;
-import org.hearth.protocol.money.Money;
 
 /**
  * What placement needs to know about an online node, copied out of the database so decisions read
@@ -16,6 +17,7 @@ import org.hearth.protocol.money.Money;
  *
  * @param reputation in [0, 1]; see {@link #reputation(double, long, long)}
  * @param heardAt when the node was last heard from
+ * @param hostTools host programs the node's VMs can run
  */
 public record NodeSnapshot(
     String id,
@@ -24,12 +26,28 @@ public record NodeSnapshot(
     ProviderPolicy policy,
     Capacity capacity,
     long pointsPerCore,
-    Money pricePerPointHour,
+    PriceList prices,
     double reputation,
-    Instant heardAt) {
+    Instant heardAt,
+    Set<String> hostTools) {
 
   public NodeSnapshot {
     tags = Set.copyOf(tags);
+    hostTools = Set.copyOf(hostTools);
+  }
+
+  /** A node that reports no host tools. */
+  public NodeSnapshot(
+      String id,
+      String region,
+      Set<String> tags,
+      ProviderPolicy policy,
+      Capacity capacity,
+      long pointsPerCore,
+      PriceList prices,
+      double reputation,
+      Instant heardAt) {
+    this(id, region, tags, policy, capacity, pointsPerCore, prices, reputation, heardAt, Set.of());
   }
 
   public static NodeSnapshot of(Node node, double uptimePercent) {
@@ -40,9 +58,10 @@ public record NodeSnapshot(
         node.policy(),
         node.capacity(),
         node.cores() == 0 ? 0 : node.computePoints() / node.cores(),
-        node.pricePerPointHour(),
+        node.priceList(),
         reputation(uptimePercent, node.totalVmsHosted(), node.successfulCompletions()),
-        node.lastSeenAt());
+        node.lastSeenAt(),
+        Set.copyOf(node.hostTools()));
   }
 
   /**
@@ -50,12 +69,15 @@ public record NodeSnapshot(
    * (neutral for a node that has hosted none). The market issue adds reviews and web of trust
    * behind the same number.
    */
-  static double reputation(double uptimePercent, long hosted, long completions) {
+  public static double reputation(double uptimePercent, long hosted, long completions) {
     double completion = hosted == 0 ? 1.0 : Math.min(1.0, (double) completions / hosted);
     return uptimePercent / 100.0 * (0.5 + 0.5 * completion);
   }
 
-  /** This snapshot with its region, tags and policy replaced by equal ones from {@code shared}. */
+  /**
+   * This snapshot with its region, tags, policy and host tools replaced by equal ones from {@code
+   * shared}.
+   */
   @SuppressWarnings("unchecked")
   NodeSnapshot sharing(Map<Object, Object> shared) {
     return new NodeSnapshot(
@@ -65,14 +87,19 @@ public record NodeSnapshot(
         (ProviderPolicy) shared.computeIfAbsent(policy, p -> p),
         capacity,
         pointsPerCore,
-        pricePerPointHour,
+        prices,
         reputation,
-        heardAt);
+        heardAt,
+        (Set<String>) shared.computeIfAbsent(hostTools, t -> t));
   }
 
-  /** The same node as its freshly read row shows it now. */
+  /**
+   * The same node as its freshly read row shows it now: policy, capacity, prices (so a placement
+   * locks the price the node asks at that moment) and when it was last heard from.
+   */
   NodeSnapshot refreshedFrom(Node fresh) {
     ProviderPolicy freshPolicy = fresh.policy();
+    PriceList freshPrices = fresh.priceList();
     return new NodeSnapshot(
         id,
         region,
@@ -80,12 +107,25 @@ public record NodeSnapshot(
         freshPolicy.equals(policy) ? policy : freshPolicy,
         fresh.capacity(),
         pointsPerCore,
-        pricePerPointHour,
+        freshPrices.equals(prices) ? prices : freshPrices,
         reputation,
-        fresh.lastSeenAt());
+        fresh.lastSeenAt(),
+        hostTools.size() == fresh.hostTools().size() && hostTools.containsAll(fresh.hostTools())
+            ? hostTools
+            : Set.copyOf(fresh.hostTools()));
   }
 
-  Money pricePerHour(Tier tier, int vcpus) {
-    return VmPricing.perHour(pointsPerCore, pricePerPointHour, tier, vcpus);
+  /**
+   * A node as its freshly read row shows it: from the scheduler's view when the node is there
+   * ({@code viewed}), else (an offline node) from the row alone, with no reputation.
+   */
+  public static NodeSnapshot ofRow(Node node, NodeSnapshot viewed) {
+    return viewed == null ? of(node, 0) : viewed.refreshedFrom(node);
+  }
+
+  /** What a VM of this spec costs here per hour, as an amount of the smallest unit. */
+  long pricePerHour(
+      PriceCalculator calculator, Tier tier, int vcpus, long memoryMib, long diskGib, int gpus) {
+    return calculator.perHourAmount(prices, pointsPerCore, tier, vcpus, memoryMib, diskGib, gpus);
   }
 }

@@ -7,16 +7,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
+import org.hearth.application.billing.PriceCalculator;
 import org.hearth.domain.node.Demand;
 import org.hearth.domain.vm.Vm;
+import org.hearth.domain.vm.VmRequest;
 import org.hearth.protocol.compute.Tier;
 import org.hearth.protocol.money.Money;
 
 /**
  * Chooses a node for a VM: filters the nodes by the rules every placement must keep, scores the
- * eligible ones by free-capacity fit, price and reputation, and picks one at random with weight
- * score², so good nodes get more work without taking all of it. Pure and allocation-light: the
- * scheduler runs it over every online node for every VM.
+ * eligible ones by free-capacity fit, full hourly price (see {@link PriceCalculator}) and
+ * reputation, and picks one at random with weight score², so good nodes get more work without
+ * taking all of it. Pure and allocation-light: the scheduler runs it over every online node for
+ * every VM.
  */
 public final class Placement {
 
@@ -26,7 +29,7 @@ public final class Placement {
 
   private Placement() {}
 
-  /** An eligible node with its price for the VM and its score in [0, 1]. */
+  /** An eligible node with its full hourly price for the VM and its score in [0, 1]. */
   public record Option(NodeSnapshot node, Money pricePerHour, double score) {}
 
   /**
@@ -37,24 +40,24 @@ public final class Placement {
    *
    * @param nodes the view; null entries (nodes gone from it) are skipped
    * @param heardSince nodes silent since before this are not eligible
+   * @param prices computes each node's full hourly price for the VM
    */
   public static List<Option> options(
-      Vm vm, List<NodeSnapshot> nodes, Instant heardSince, int start) {
-    Wanted wanted = Wanted.of(vm);
+      Wanted vm, List<NodeSnapshot> nodes, Instant heardSince, int start, PriceCalculator prices) {
     int size = nodes.size();
     int enough = enough(size);
     List<NodeSnapshot> eligible = new ArrayList<>(Math.min(enough, 1024));
     long maxPrice = 0;
     for (int i = 0; i < size && eligible.size() < enough; i++) {
       NodeSnapshot node = nodes.get((start + i) % size);
-      if (node != null && refusal(wanted, node, heardSince).isEmpty()) {
+      if (node != null && refusal(vm, node, heardSince, prices).isEmpty()) {
         eligible.add(node);
-        maxPrice = Math.max(maxPrice, node.pricePerHour(wanted.tier, wanted.vcpus).amount());
+        maxPrice = Math.max(maxPrice, price(vm, node, prices));
       }
     }
     List<Option> options = new ArrayList<>(eligible.size());
     for (NodeSnapshot node : eligible) {
-      options.add(option(wanted, node, maxPrice));
+      options.add(option(vm, node, maxPrice, prices));
     }
     return options;
   }
@@ -72,12 +75,12 @@ public final class Placement {
     return Math.max(100, online * percent / 100);
   }
 
-  /** Why a node cannot take a VM, or empty when it can. */
-  public static Optional<String> refusal(Vm vm, NodeSnapshot node, Instant heardSince) {
-    return refusal(Wanted.of(vm), node, heardSince);
-  }
-
-  private static Optional<String> refusal(Wanted vm, NodeSnapshot node, Instant heardSince) {
+  /**
+   * Why a node cannot take a VM, or empty when it can: the one eligibility rule of placement and
+   * quotes.
+   */
+  public static Optional<String> refusal(
+      Wanted vm, NodeSnapshot node, Instant heardSince, PriceCalculator prices) {
     if (node.heardAt() == null || node.heardAt().isBefore(heardSince)) {
       return Optional.of("not heard from recently");
     }
@@ -92,50 +95,109 @@ public final class Placement {
     if (!vm.tags.isEmpty() && !node.tags().containsAll(vm.tags)) {
       return Optional.of("missing tags " + vm.tags);
     }
+    if (!vm.tools.isEmpty() && !node.hostTools().containsAll(vm.tools)) {
+      return Optional.of("missing host tools " + vm.tools);
+    }
     Optional<String> shortOf = node.capacity().shortOf(vm.demand);
     if (shortOf.isPresent()) {
       return shortOf;
     }
-    if (vm.maxPrice != null && node.pricePerHour(vm.tier, vm.vcpus).compareTo(vm.maxPrice) > 0) {
+    long price = price(vm, node, prices);
+    if (price < 0) {
+      return Optional.of("price out of range");
+    }
+    if (vm.maxPrice != null && price > vm.maxPrice.amount()) {
       return Optional.of("price above " + vm.maxPrice.amount() + " per hour");
     }
     return Optional.empty();
   }
 
-  /** What a VM asks of a node, read out of the entity once per decision, not once per node. */
-  private record Wanted(
+  /** The node's full hourly price for the VM, or -1 when the node's prices overflow a long. */
+  private static long price(Wanted vm, NodeSnapshot node, PriceCalculator prices) {
+    try {
+      return node.pricePerHour(prices, vm.tier, vm.vcpus, vm.memoryMib, vm.diskGib, vm.gpus);
+    } catch (ArithmeticException overflow) {
+      return -1;
+    }
+  }
+
+  /**
+   * What a VM asks of a node, read out of the entity (or a quote's spec) once per decision, not
+   * once per node.
+   *
+   * @param command null when not known yet (a quote that names none): the provider's allow-list is
+   *     then not checked
+   * @param maxPrice the most the tenant pays per hour, or null for any price
+   */
+  public record Wanted(
       Tier tier,
       int vcpus,
+      long memoryMib,
+      long diskGib,
+      int gpus,
       Demand demand,
       String runtime,
       String command,
       boolean outboundNetwork,
       String region,
       List<String> tags,
+      List<String> tools,
       Money maxPrice) {
 
-    static Wanted of(Vm vm) {
+    public Wanted {
+      tags = List.copyOf(tags);
+    }
+
+    public static Wanted of(Vm vm) {
       return new Wanted(
           vm.tier(),
           vm.vcpus(),
+          vm.memoryMib(),
+          vm.diskGib(),
+          vm.gpus(),
           vm.demand(),
           vm.runtime(),
           vm.command(),
           vm.outboundNetwork(),
           vm.regionWish(),
           vm.tagsWish(),
+          vm.requiredTools(),
           vm.maxPricePerHour());
+    }
+
+    /** What a request would ask, before any VM exists (a quote). */
+    public static Wanted of(VmRequest request) {
+      return new Wanted(
+          request.tier(),
+          request.vcpus(),
+          request.memoryMib(),
+          request.diskGib(),
+          request.gpus(),
+          new Demand(
+              request.tier().coreShares(request.vcpus()),
+              request.memoryMib(),
+              request.diskGib(),
+              request.gpus()),
+          request.runtime(),
+          request.command(),
+          request.outboundNetwork(),
+          request.region(),
+          request.tags(),
+          request.requiredTools(),
+          request.maxPricePerHour());
     }
   }
 
   /** A sentence a tenant can act on when no node can take {@code vm}. */
-  public static String explanation(Vm vm, List<NodeSnapshot> nodes, Instant heardSince) {
+  public static String explanation(
+      Wanted vm, List<NodeSnapshot> nodes, Instant heardSince, PriceCalculator prices) {
     Map<String, Long> counts = new LinkedHashMap<>();
     long online = 0;
     for (NodeSnapshot node : nodes) {
       if (node != null) {
         online++;
-        refusal(vm, node, heardSince).ifPresent(reason -> counts.merge(reason, 1L, Long::sum));
+        refusal(vm, node, heardSince, prices)
+            .ifPresent(reason -> counts.merge(reason, 1L, Long::sum));
       }
     }
     if (online == 0) {
@@ -146,14 +208,15 @@ public final class Placement {
     return text.substring(0, text.length() - 2);
   }
 
-  private static Option option(Wanted vm, NodeSnapshot node, long maxPrice) {
-    Money price = node.pricePerHour(vm.tier, vm.vcpus);
-    double priceScore = maxPrice == 0 ? 1.0 : 1.0 - (double) price.amount() / maxPrice;
+  private static Option option(
+      Wanted vm, NodeSnapshot node, long maxPrice, PriceCalculator prices) {
+    long price = price(vm, node, prices);
+    double priceScore = maxPrice == 0 ? 1.0 : 1.0 - (double) price / maxPrice;
     double score =
         FIT_WEIGHT * node.capacity().freeShareAfter(vm.demand)
             + PRICE_WEIGHT * priceScore
             + REPUTATION_WEIGHT * node.reputation();
-    return new Option(node, price, score);
+    return new Option(node, Money.of(price), score);
   }
 
   /** Picks one option at random with probability proportional to score². */

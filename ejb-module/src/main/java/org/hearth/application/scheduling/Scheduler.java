@@ -15,12 +15,15 @@ import java.util.random.RandomGenerator;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Timer;
+import org.hearth.application.billing.PriceCalculator;
+import org.hearth.application.billing.PricingSettings;
 import org.hearth.application.node.NodeSettings;
 import org.hearth.domain.node.Demand;
 import org.hearth.domain.node.Node;
 import org.hearth.domain.node.NodeRepository;
 import org.hearth.domain.node.NodeStatus;
 import org.hearth.domain.vm.Vm;
+import org.hearth.protocol.money.Money;
 
 /**
  * Places a VM on a node and takes the capacity there, in the caller's transaction. The decision
@@ -37,6 +40,7 @@ public class Scheduler {
   @Inject NodeRepository nodes;
   @Inject OnlineNodeView view;
   @Inject NodeSettings nodeSettings;
+  @Inject PricingSettings pricing;
   @Inject MetricRegistry metrics;
   @Inject Clock clock;
 
@@ -61,11 +65,13 @@ public class Scheduler {
    */
   public Node place(Vm vm) {
     Instant requestedAt = clock.instant();
+    Placement.Wanted wanted = Placement.Wanted.of(vm);
+    PriceCalculator prices = pricing.calculator();
     boolean reloaded = false;
     while (true) {
       Instant heardSince = clock.instant().minus(nodeSettings.offlineAfter());
       List<NodeSnapshot> candidates = candidates(vm);
-      Optional<Placement.Option> chosen = decide(vm, candidates, heardSince);
+      Optional<Placement.Option> chosen = decide(wanted, candidates, heardSince, prices);
       if (chosen.isEmpty()) {
         if (!reloaded) {
           // The view may be missing a node that registered or came back since it was read.
@@ -73,9 +79,9 @@ public class Scheduler {
           reloaded = true;
           continue;
         }
-        throw refusal(vm, candidates, heardSince);
+        throw refusal(vm, wanted, candidates, heardSince, prices);
       }
-      Optional<Node> taken = take(vm, chosen.get(), heardSince);
+      Optional<Node> taken = take(vm, wanted, chosen.get(), heardSince, prices);
       if (taken.isPresent()) {
         return taken.get();
       }
@@ -96,18 +102,29 @@ public class Scheduler {
   }
 
   private Optional<Placement.Option> decide(
-      Vm vm, List<NodeSnapshot> candidates, Instant heardSince) {
+      Placement.Wanted vm,
+      List<NodeSnapshot> candidates,
+      Instant heardSince,
+      PriceCalculator prices) {
     long started = System.nanoTime();
     int start = candidates.isEmpty() ? 0 : random.nextInt(candidates.size());
-    List<Placement.Option> options = Placement.options(vm, candidates, heardSince, start);
+    List<Placement.Option> options = Placement.options(vm, candidates, heardSince, start, prices);
     Optional<Placement.Option> chosen =
         options.isEmpty() ? Optional.empty() : Optional.of(Placement.pick(options, random));
     decisions.update(Duration.ofNanos(System.nanoTime() - started));
     return chosen;
   }
 
-  /** Locks the chosen node's row and takes the capacity if the row still allows it. */
-  private Optional<Node> take(Vm vm, Placement.Option chosen, Instant heardSince) {
+  /**
+   * Locks the chosen node's row and takes the capacity if the row still allows it, at the full
+   * hourly price the row asks now (the view's prices may be stale).
+   */
+  private Optional<Node> take(
+      Vm vm,
+      Placement.Wanted wanted,
+      Placement.Option chosen,
+      Instant heardSince,
+      PriceCalculator prices) {
     Optional<Node> locked = nodes.lock(chosen.node().id());
     if (locked.isEmpty() || locked.get().status() != NodeStatus.ONLINE) {
       view.remove(chosen.node().id());
@@ -115,30 +132,46 @@ public class Scheduler {
     }
     Node node = locked.get();
     view.changed(node);
-    if (Placement.refusal(vm, chosen.node().refreshedFrom(node), heardSince).isPresent()) {
+    NodeSnapshot fresh = chosen.node().refreshedFrom(node);
+    if (Placement.refusal(wanted, fresh, heardSince, prices).isPresent()) {
       return Optional.empty();
     }
+    Money price =
+        prices.perHour(
+            fresh.prices(),
+            fresh.pointsPerCore(),
+            wanted.tier(),
+            wanted.vcpus(),
+            wanted.memoryMib(),
+            wanted.diskGib(),
+            wanted.gpus());
     node.allocate(vm.demand());
     view.changed(node);
     vm.schedule(
         node.id(),
-        chosen.pricePerHour(),
-        "placed on node " + node.id() + " at " + chosen.pricePerHour().amount() + " per hour",
+        price,
+        "placed on node " + node.id() + " at " + price.amount() + " per hour",
         clock.instant());
     LOG.log(System.Logger.Level.INFO, "vm {0}: scheduled on node {1}", vm.id(), node.id());
     return Optional.of(node);
   }
 
-  private RuntimeException refusal(Vm vm, List<NodeSnapshot> candidates, Instant heardSince) {
+  private RuntimeException refusal(
+      Vm vm,
+      Placement.Wanted wanted,
+      List<NodeSnapshot> candidates,
+      Instant heardSince,
+      PriceCalculator prices) {
     if (vm.targetNodeId() != null) {
       String reason =
           candidates.stream()
               .filter(Objects::nonNull)
               .findFirst()
-              .flatMap(node -> Placement.refusal(vm, node, heardSince))
+              .flatMap(node -> Placement.refusal(wanted, node, heardSince, prices))
               .orElse("not online");
       return new TargetNodeRefusedException(vm.targetNodeId(), reason);
     }
-    return new NoEligibleNodeException(Placement.explanation(vm, candidates, heardSince));
+    return new NoEligibleNodeException(
+        Placement.explanation(wanted, candidates, heardSince, prices));
   }
 }

@@ -22,6 +22,10 @@ public class VmQueries {
     return vms.expiredBefore(now);
   }
 
+  public List<String> suspendedSince(Instant cutoff) {
+    return vms.suspendedSince(cutoff);
+  }
+
   /** Before the startup grace is over, only nodes heard from since this server started count. */
   public List<String> onNodesSilentSince(Instant cutoff) {
     Instant heardSince = serverStart.graceOver() ? Instant.EPOCH : serverStart.startedAt();

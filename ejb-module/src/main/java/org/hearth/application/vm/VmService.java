@@ -4,17 +4,22 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hearth.application.agent.AgentCommand;
+import org.hearth.application.billing.InsufficientFundsException;
+import org.hearth.application.billing.Leases;
+import org.hearth.application.billing.PaymentRequiredException;
 import org.hearth.application.identity.Accounts;
 import org.hearth.application.identity.UnknownAccountException;
 import org.hearth.application.scheduling.NoEligibleNodeException;
 import org.hearth.application.scheduling.Scheduler;
 import org.hearth.domain.node.Node;
 import org.hearth.domain.node.NodeRepository;
+import org.hearth.domain.vm.IllegalVmTransitionException;
 import org.hearth.domain.vm.NotVmOwnerException;
 import org.hearth.domain.vm.UnknownVmException;
 import org.hearth.domain.vm.Vm;
@@ -29,7 +34,8 @@ import org.hearth.protocol.agent.VmSpec;
 /**
  * The VM lifecycle: tenants create, list, restart and delete VMs; agents report what their VMs do;
  * timers end VMs whose time ran out or whose node vanished. Every state change goes through the
- * VM's state machine, and every end gives the node its capacity back exactly once.
+ * VM's state machine, and every end gives the node its capacity back exactly once. A VM is billed
+ * through its lease from the moment it is placed until it stops or is suspended.
  */
 @Stateless
 public class VmService {
@@ -44,22 +50,28 @@ public class VmService {
   @Inject Event<AgentCommand> agentCommands;
   @Inject Event<VmMemberRemoved> memberRemovals;
   @Inject Accounts accounts;
+  @Inject Leases leases;
   @Inject Clock clock;
 
   /**
    * Creates a VM and places it. A VM no node can take waits for capacity when its request allows
    * ({@code waitSeconds}), else it is {@code FAILED} with the reason.
+   *
+   * @throws PaymentRequiredException if the tenant cannot pay its first billing period (then no VM
+   *     is created)
    */
   public Vm create(String ownerAccountId, VmRequest request) {
     Vm vm = new Vm(ownerAccountId, request, clock.instant());
     vms.add(vm);
-    tryToPlace(vm);
+    tryToPlace(vm, true);
     return loaded(vm);
   }
 
   /** Tries again to place a request that waits for capacity (called by the supervision timer). */
   public void retryPlacement(String vmId) {
-    vms.find(vmId).filter(vm -> vm.state() == VmState.REQUESTED).ifPresent(this::tryToPlace);
+    vms.find(vmId)
+        .filter(vm -> vm.state() == VmState.REQUESTED)
+        .ifPresent(vm -> tryToPlace(vm, false));
   }
 
   /** {@link #retryPlacement} for several requests in one transaction. */
@@ -67,10 +79,21 @@ public class VmService {
     vmIds.forEach(this::retryPlacement);
   }
 
-  private void tryToPlace(Vm vm) {
+  /**
+   * Places the VM and opens its lease. When the tenant cannot pay the first period, a request the
+   * tenant waits for is refused ({@link PaymentRequiredException}), and a waiting one fails.
+   */
+  private void tryToPlace(Vm vm, boolean tenantWaits) {
     try {
-      scheduler.place(vm);
-      provision(vm);
+      Node node = scheduler.place(vm);
+      Optional<InsufficientFundsException> unpaid = openLease(vm, node);
+      if (unpaid.isEmpty()) {
+        provision(vm);
+      } else if (tenantWaits) {
+        throw paymentRequired(vm, unpaid.get());
+      } else {
+        end(vm, VmState.FAILED, "payment required: " + unpaid.get().getMessage());
+      }
     } catch (NoEligibleNodeException e) {
       if (vm.mayWait(clock.instant())) {
         vm.stillWaiting(e.getMessage(), clock.instant());
@@ -118,10 +141,80 @@ public class VmService {
     Vm vm = owned(ownerAccountId, vmId);
     switch (vm.state()) {
       case REQUESTED -> vm.transition(VmState.TERMINATED, "deleted by its owner", clock.instant());
+      case SUSPENDED -> discardSuspended(vm, "deleted by its owner");
       case SCHEDULED, PROVISIONING, RUNNING -> stop(vm, "deleted by its owner");
       default -> {}
     }
     return loaded(vm);
+  }
+
+  /**
+   * Suspends a VM whose next billing period could not be paid: its workload stops and it gives its
+   * capacity back, but its node keeps its files until it is resumed or its retention ends.
+   */
+  public void suspend(String vmId, String reason) {
+    vms.find(vmId)
+        .filter(vm -> vm.state().holdsCapacity() && vm.state() != VmState.STOPPING)
+        .ifPresent(
+            vm -> {
+              releaseCapacity(vm);
+              leases.close(vm.id());
+              vm.suspend("suspended: " + reason, clock.instant());
+              agentCommands.fire(new AgentCommand(vm.nodeId(), new AgentMessage.Suspend(vm.id())));
+              LOG.log(System.Logger.Level.INFO, "vm {0}: suspended ({1})", vm.id(), reason);
+            });
+  }
+
+  /**
+   * Resumes a suspended VM on the node that kept it, once the tenant can pay its first period.
+   *
+   * @throws PaymentRequiredException if the balance still cannot pay it
+   * @throws org.hearth.application.scheduling.TargetNodeRefusedException if its node has no room
+   */
+  public Vm resume(String ownerAccountId, String vmId) {
+    Vm vm = owned(ownerAccountId, vmId);
+    if (vm.state() != VmState.SUSPENDED) {
+      throw new IllegalVmTransitionException(vm.id(), vm.state(), VmState.REQUESTED);
+    }
+    vm.requestResume("resume requested by its owner", clock.instant());
+    Node node = scheduler.place(vm);
+    Optional<InsufficientFundsException> unpaid = openLease(vm, node);
+    if (unpaid.isPresent()) {
+      throw paymentRequired(vm, unpaid.get());
+    }
+    provision(vm);
+    return loaded(vm);
+  }
+
+  /** Ends a VM suspended for longer than its retention (called by the supervision timer). */
+  public void discardSuspendedSince(String vmId, Instant cutoff) {
+    vms.find(vmId)
+        .filter(vm -> vm.state() == VmState.SUSPENDED && !vm.suspendedAt().isAfter(cutoff))
+        .ifPresent(
+            vm -> discardSuspended(vm, "suspended since " + vm.suspendedAt() + ", not resumed"));
+  }
+
+  private void discardSuspended(Vm vm, String cause) {
+    vm.transition(VmState.TERMINATED, cause, clock.instant());
+    agentCommands.fire(new AgentCommand(vm.nodeId(), new AgentMessage.Stop(vm.id())));
+  }
+
+  private Optional<InsufficientFundsException> openLease(Vm vm, Node node) {
+    vms.flush(); // the lease row, written with plain SQL, refers to the VM's row
+    return leases.open(
+        vm.id(), vm.ownerAccountId(), node.id(), node.operatorAccountId(), vm.pricePerHour());
+  }
+
+  private static PaymentRequiredException paymentRequired(
+      Vm vm, InsufficientFundsException unpaid) {
+    return new PaymentRequiredException(
+        "the balance cannot pay the first billing period of "
+            + vm.pricePerHour().amount()
+            + " per hour on node "
+            + vm.nodeId()
+            + " ("
+            + unpaid.getMessage()
+            + "); top up and try again");
   }
 
   /** Restarts a running VM's workload on the same node. */
@@ -185,9 +278,18 @@ public class VmService {
         end(vm, VmState.FAILED, "the node's agent restarted and no longer runs it");
       }
     }
+    // A VM suspended while its agent was away is suspended now, keeping its files; others stop.
     reported
         .keySet()
-        .forEach(vmId -> agentCommands.fire(new AgentCommand(nodeId, new AgentMessage.Stop(vmId))));
+        .forEach(
+            vmId -> {
+              boolean suspended =
+                  vms.find(vmId).filter(vm -> vm.state() == VmState.SUSPENDED).isPresent();
+              agentCommands.fire(
+                  new AgentCommand(
+                      nodeId,
+                      suspended ? new AgentMessage.Suspend(vmId) : new AgentMessage.Stop(vmId)));
+            });
   }
 
   /** Stops a running VM whose duration ran out (called by the supervision timer). */
@@ -211,6 +313,13 @@ public class VmService {
 
   private void apply(Vm vm, VmRuntimeState state, String cause) {
     VmState now = vm.state();
+    if (now == VmState.SUSPENDED) {
+      // Its workload was told to stop, keeping its files; a report of it running repeats that.
+      if (state == VmRuntimeState.RUNNING) {
+        agentCommands.fire(new AgentCommand(vm.nodeId(), new AgentMessage.Suspend(vm.id())));
+      }
+      return;
+    }
     switch (state) {
       case PROVISIONING -> {
         if (now == VmState.SCHEDULED) {
@@ -254,21 +363,33 @@ public class VmService {
   }
 
   private void stop(Vm vm, String cause) {
+    leases.close(vm.id());
     vm.transition(VmState.STOPPING, cause, clock.instant());
     agentCommands.fire(new AgentCommand(vm.nodeId(), new AgentMessage.Stop(vm.id())));
   }
 
-  /** Ends a VM; a VM that held capacity gives it back to its node in the same transaction. */
+  /**
+   * Ends a VM; a VM that held capacity gives it back to its node, and its lease closes, in the same
+   * transaction.
+   */
   private void end(Vm vm, VmState to, String cause) {
-    if (vm.state().holdsCapacity() && vm.nodeId() != null) {
-      Optional<Node> node = nodes.lock(vm.nodeId());
-      node.ifPresent(n -> scheduler.release(n, vm.demand()));
-      if (to == VmState.TERMINATED && vm.startedAt() != null) {
-        node.ifPresent(Node::countCompletion);
-      }
+    Optional<Node> node = releaseCapacity(vm);
+    if (to == VmState.TERMINATED && vm.startedAt() != null) {
+      node.ifPresent(Node::countCompletion);
     }
+    leases.close(vm.id());
     vm.transition(to, cause, clock.instant());
     LOG.log(System.Logger.Level.INFO, "vm {0}: {1} ({2})", vm.id(), to, cause);
+  }
+
+  /** Gives the node back the capacity the VM holds, if it holds any; returns the locked node. */
+  private Optional<Node> releaseCapacity(Vm vm) {
+    if (!vm.state().holdsCapacity() || vm.nodeId() == null) {
+      return Optional.empty();
+    }
+    Optional<Node> node = nodes.lock(vm.nodeId());
+    node.ifPresent(n -> scheduler.release(n, vm.demand()));
+    return node;
   }
 
   private void provision(Vm vm) {

@@ -18,6 +18,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -27,13 +28,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.hearth.application.billing.BillingSettings;
 
 /**
  * Every {@code hearth.vm.check-interval}: tries again to place requests waiting for capacity, stops
- * VMs whose duration ran out and marks VMs on long-silent nodes {@code LOST}. Each VM is handled in
- * its own transaction; the VM's version column makes two servers doing the same work safe (one of
- * them fails to commit). Waiting requests are placed by {@code hearth.vm.placement-workers} threads
- * at once, so one slow database round trip does not hold up the queue.
+ * VMs whose duration ran out, marks VMs on long-silent nodes {@code LOST}, and ends VMs suspended
+ * for longer than {@code hearth.billing.retain-suspended}. Each VM is handled in its own
+ * transaction; the VM's version column makes two servers doing the same work safe (one of them
+ * fails to commit). Waiting requests are placed by {@code hearth.vm.placement-workers} threads at
+ * once, so one slow database round trip does not hold up the queue.
  */
 @Singleton
 @Startup
@@ -53,6 +56,7 @@ public class VmSupervisor {
   @EJB VmService vmService;
   @EJB VmQueries queries;
   @Inject VmSettings settings;
+  @Inject BillingSettings billing;
   @Inject Clock clock;
 
   private final AtomicBoolean running = new AtomicBoolean();
@@ -81,6 +85,10 @@ public class VmSupervisor {
       queries
           .onNodesSilentSince(clock.instant().minus(settings.lostAfter()))
           .forEach(each(vmService::markLost));
+      Instant retainedSince = clock.instant().minus(billing.retainSuspended());
+      queries
+          .suspendedSince(retainedSince)
+          .forEach(each(vmId -> vmService.discardSuspendedSince(vmId, retainedSince)));
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.ERROR, "VM supervision failed", e);
     } finally {

@@ -7,11 +7,13 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.hearth.domain.node.MissedHeartbeats;
 import org.hearth.domain.node.Node;
 import org.hearth.domain.node.NodeQuery;
@@ -50,6 +52,29 @@ public class JpaNodeRepository implements NodeRepository {
         .setHint("eclipselink.batch", "n.tags")
         .setHint("eclipselink.batch.type", "IN")
         .getResultList();
+  }
+
+  @Override
+  public List<Node> all() {
+    return em.createQuery("SELECT n FROM Node n", Node.class)
+        .setHint("eclipselink.batch", "n.tags")
+        .setHint("eclipselink.batch", "n.gpus")
+        .setHint("eclipselink.batch.type", "IN")
+        .getResultList();
+  }
+
+  @Override
+  public Map<LocalDate, Long> missedByDay(String nodeId, LocalDate from) {
+    Map<LocalDate, Long> days = new TreeMap<>();
+    em.createQuery(
+            "SELECT m.key.day, m.missed FROM MissedHeartbeats m"
+                + " WHERE m.key.nodeId = :node AND m.key.day >= :from",
+            Object[].class)
+        .setParameter("node", nodeId)
+        .setParameter("from", from)
+        .getResultList()
+        .forEach(row -> days.put((LocalDate) row[0], ((Number) row[1]).longValue()));
+    return days;
   }
 
   @Override
@@ -176,6 +201,17 @@ public class JpaNodeRepository implements NodeRepository {
   public int dropMissedBefore(LocalDate day) {
     return em.createQuery("DELETE FROM MissedHeartbeats m WHERE m.key.day < :day")
         .setParameter("day", day)
+        .executeUpdate();
+  }
+
+  @Override
+  public void addOutage(String nodeId, Instant from, Instant to) {
+    em.createNativeQuery(
+            "INSERT INTO node_outage (node_id, started_at, ended_at) VALUES (?, ?, ?)"
+                + " ON CONFLICT DO NOTHING")
+        .setParameter(1, nodeId)
+        .setParameter(2, from.atOffset(ZoneOffset.UTC))
+        .setParameter(3, to.atOffset(ZoneOffset.UTC))
         .executeUpdate();
   }
 }

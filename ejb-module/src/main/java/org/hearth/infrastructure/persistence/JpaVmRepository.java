@@ -33,6 +33,11 @@ public class JpaVmRepository implements VmRepository {
   }
 
   @Override
+  public void flush() {
+    em.flush();
+  }
+
+  @Override
   public List<Vm> visibleTo(String accountId, int limit) {
     return em.createQuery(
             "SELECT v FROM Vm v WHERE v.ownerAccountId = :account OR v.id IN"
@@ -98,6 +103,16 @@ public class JpaVmRepository implements VmRepository {
             "SELECT v.id FROM Vm v WHERE v.state = :running AND v.expiresAt < :now", String.class)
         .setParameter("running", VmState.RUNNING)
         .setParameter("now", now)
+        .getResultList();
+  }
+
+  @Override
+  public List<String> suspendedSince(Instant cutoff) {
+    return em.createQuery(
+            "SELECT v.id FROM Vm v WHERE v.state = :suspended AND v.suspendedAt <= :cutoff",
+            String.class)
+        .setParameter("suspended", VmState.SUSPENDED)
+        .setParameter("cutoff", cutoff)
         .getResultList();
   }
 

@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.hearth.application.billing.PriceCalculator;
 import org.hearth.domain.node.Node;
 import org.hearth.domain.node.NodeProfile;
+import org.hearth.domain.node.PriceList;
 import org.hearth.domain.vm.Vm;
 import org.hearth.domain.vm.VmRequest;
 import org.hearth.protocol.compute.ProviderPolicy;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class PlacementTest {
 
   private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
+  private static final PriceCalculator PRICES = new PriceCalculator();
 
   @Test
   void aTierTakesCoresByItsOvercommitRatio() {
@@ -72,10 +75,76 @@ class PlacementTest {
   }
 
   @Test
+  void aTemplatesVmGoesOnlyWhereAllItsHostToolsAre() {
+    Node bare = node("bare", 4, 8192, ProviderPolicy.OPEN);
+    Node python = withTools(node("python", 4, 8192, ProviderPolicy.OPEN), "bash", "python3");
+    Node both =
+        withTools(
+            node("both", 4, 8192, ProviderPolicy.OPEN), "python3", "redis-cli", "redis-server");
+    Vm plain = vm(Tier.BURSTABLE, 1, 64, "sh");
+    Vm redis = needing(List.of("redis-cli", "redis-server"));
+
+    assertTrue(refusal(plain, bare).isEmpty(), "a VM that needs no tools goes anywhere");
+    assertEquals(
+        Optional.of("missing host tools [redis-cli, redis-server]"), refusal(redis, python));
+    assertTrue(refusal(redis, both).isEmpty());
+    List<NodeSnapshot> view = List.of(snapshot(bare), snapshot(python), snapshot(both));
+    List<Placement.Option> options = Placement.options(wanted(redis), view, NOW, 0, PRICES);
+    assertEquals(1, options.size());
+    assertEquals(both.id(), options.get(0).node().id());
+    assertTrue(
+        Placement.explanation(wanted(needing(List.of("gcc"))), view, NOW, PRICES)
+            .contains("missing host tools [gcc] (3)"));
+  }
+
+  private static Node withTools(Node node, String... tools) {
+    NodeProfile profile =
+        new NodeProfile(
+            node.region(),
+            node.tags(),
+            node.description(),
+            node.arch(),
+            node.cores(),
+            node.memoryMib(),
+            node.diskGib(),
+            node.gpus(),
+            node.computePoints(),
+            node.priceList(),
+            ProviderPolicy.OPEN,
+            List.of(tools));
+    node.apply(profile, NOW);
+    return node;
+  }
+
+  private static Vm needing(List<String> tools) {
+    VmRequest request =
+        new VmRequest(
+                "t",
+                1,
+                64,
+                1,
+                0,
+                Tier.BURSTABLE,
+                "sandbox",
+                "sh",
+                Map.of(),
+                false,
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                0)
+            .fromTemplate("x", tools, java.util.Set.of());
+    return new Vm("e".repeat(64), request, NOW);
+  }
+
+  @Test
   void aNodeSilentForTooLongIsNotEligible() {
     Node node = node("a", 4, 8192, ProviderPolicy.OPEN);
     assertTrue(
-        Placement.refusal(vm(Tier.STANDARD, 1, 100, "sh"), snapshot(node), NOW.plusSeconds(1))
+        Placement.refusal(
+                wanted(vm(Tier.STANDARD, 1, 100, "sh")), snapshot(node), NOW.plusSeconds(1), PRICES)
             .orElseThrow()
             .contains("heard"));
   }
@@ -83,24 +152,24 @@ class PlacementTest {
   @Test
   void explainsWhyNothingIsEligible() {
     List<NodeSnapshot> nodes = List.of(snapshot(node("a", 1, 512, ProviderPolicy.OPEN)));
-    Vm vm = vm(Tier.GUARANTEED, 1, 4096, "sh");
+    Placement.Wanted vm = wanted(vm(Tier.GUARANTEED, 1, 4096, "sh"));
 
-    assertTrue(Placement.options(vm, nodes, NOW, 0).isEmpty());
+    assertTrue(Placement.options(vm, nodes, NOW, 0, PRICES).isEmpty());
     assertEquals(
         "no eligible node among the 1 online: not enough free memory (1)",
-        Placement.explanation(vm, nodes, NOW));
+        Placement.explanation(vm, nodes, NOW, PRICES));
   }
 
   @Test
   void betterNodesGetMoreWorkButNotAllOfIt() {
     NodeSnapshot reliable = NodeSnapshot.of(node("reliable", 8, 16384, ProviderPolicy.OPEN), 99.9);
     NodeSnapshot flaky = NodeSnapshot.of(node("flaky", 8, 16384, ProviderPolicy.OPEN), 40);
-    Vm vm = vm(Tier.STANDARD, 1, 100, "sh");
+    Placement.Wanted vm = wanted(vm(Tier.STANDARD, 1, 100, "sh"));
     SplittableRandom random = new SplittableRandom(7);
     Map<String, Integer> picks = new HashMap<>();
 
     List<Placement.Option> options =
-        Placement.options(vm, List.of(flaky, reliable), NOW, 0).stream()
+        Placement.options(vm, List.of(flaky, reliable), NOW, 0, PRICES).stream()
             .sorted(Comparator.comparingDouble(Placement.Option::score).reversed())
             .toList();
     for (int i = 0; i < 10_000; i++) {
@@ -125,10 +194,10 @@ class PlacementTest {
       nodes.add(snapshot(node("n" + i, 4, 8192, ProviderPolicy.OPEN)));
     }
     nodes.set(1, null); // a node gone from the view
-    Vm vm = vm(Tier.STANDARD, 1, 100, "sh");
+    Placement.Wanted vm = wanted(vm(Tier.STANDARD, 1, 100, "sh"));
 
-    List<Placement.Option> fromStart = Placement.options(vm, nodes, NOW, 0);
-    List<Placement.Option> fromEnd = Placement.options(vm, nodes, NOW, 990);
+    List<Placement.Option> fromStart = Placement.options(vm, nodes, NOW, 0, PRICES);
+    List<Placement.Option> fromEnd = Placement.options(vm, nodes, NOW, 990, PRICES);
 
     assertEquals(420, Placement.enough(1000));
     assertEquals(420, fromStart.size());
@@ -149,13 +218,90 @@ class PlacementTest {
   }
 
   @Test
-  void priceFollowsCoresTakenPointsPerCoreAndThePointPrice() {
-    // 1000 points per core, 3 per point-hour
-    NodeSnapshot node = snapshot(node("a", 4, 8192, ProviderPolicy.OPEN));
-    assertEquals(Money.of(6000), node.pricePerHour(Tier.GUARANTEED, 2));
-    assertEquals(Money.of(4000), node.pricePerHour(Tier.STANDARD, 2)); // 4/3 cores
-    assertEquals(Money.of(750), node.pricePerHour(Tier.BURSTABLE, 1));
-    assertEquals(Money.of(1), VmPricing.perHour(1, Money.of(1), Tier.BURSTABLE, 1)); // rounds up
+  void optionsCarryTheFullHourlyPriceAndTheCeilingAppliesToIt() {
+    // 1000 points per core at 3 per point-hour, 2 per memory GiB-hour, 5 per disk GiB-hour
+    NodeSnapshot node =
+        snapshot(node("a", 4, 8192, ProviderPolicy.OPEN, PriceList.of(3, 2048, 5, 0)));
+    // 2 vCPUs × 1000 × 3 × 1 = 6000; 512 MiB × 2048 / 1024 = 1024; 1 GiB × 5 = 5
+    Placement.Wanted full = wanted(vm(Tier.GUARANTEED, 2, 512, "sh"));
+    assertEquals(
+        Money.of(7029),
+        Placement.options(full, List.of(node), NOW, 0, PRICES).get(0).pricePerHour());
+    Placement.Wanted atPrice =
+        wanted(vm(Tier.GUARANTEED, 2, 512, "sh", null, List.of(), Money.of(7029)));
+    Placement.Wanted belowPrice =
+        wanted(vm(Tier.GUARANTEED, 2, 512, "sh", null, List.of(), Money.of(7028)));
+    assertTrue(Placement.refusal(atPrice, node, NOW, PRICES).isEmpty());
+    assertEquals(
+        "price above 7028 per hour",
+        Placement.refusal(belowPrice, node, NOW, PRICES).orElseThrow());
+  }
+
+  @Test
+  void aNodeWhosePriceOverflowsIsNotEligibleAndDoesNotBreakTheDecision() {
+    NodeSnapshot absurd =
+        snapshot(
+            node("absurd", 4, 8192, ProviderPolicy.OPEN, PriceList.of(Long.MAX_VALUE, 0, 0, 0)));
+    NodeSnapshot fair = snapshot(node("fair", 4, 8192, ProviderPolicy.OPEN));
+    Placement.Wanted vm = wanted(vm(Tier.STANDARD, 1, 100, "sh"));
+
+    assertEquals("price out of range", Placement.refusal(vm, absurd, NOW, PRICES).orElseThrow());
+    List<Placement.Option> options = Placement.options(vm, List.of(absurd, fair), NOW, 0, PRICES);
+    assertEquals(List.of(fair.id()), options.stream().map(o -> o.node().id()).toList());
+  }
+
+  @Test
+  void aQuoteWithoutACommandSkipsTheAllowListButKeepsEveryOtherRule() {
+    ProviderPolicy sleepOnly =
+        new ProviderPolicy(
+            Set.of(Tier.GUARANTEED),
+            Set.of("sandbox"),
+            List.of("sleep *"),
+            2,
+            ProviderPolicy.Reserved.NONE,
+            false);
+    NodeSnapshot node = snapshot(node("a", 4, 8192, sleepOnly));
+    VmRequest spec =
+        new VmRequest(
+            "quote",
+            1,
+            100,
+            1,
+            0,
+            Tier.GUARANTEED,
+            "sandbox",
+            null,
+            Map.of(),
+            false,
+            null,
+            List.of(),
+            null,
+            null,
+            null,
+            0);
+    assertTrue(Placement.refusal(Placement.Wanted.of(spec), node, NOW, PRICES).isEmpty());
+    VmRequest burstable =
+        new VmRequest(
+            "quote",
+            1,
+            100,
+            1,
+            0,
+            Tier.BURSTABLE,
+            "sandbox",
+            null,
+            Map.of(),
+            false,
+            null,
+            List.of(),
+            null,
+            null,
+            null,
+            0);
+    assertTrue(
+        Placement.refusal(Placement.Wanted.of(burstable), node, NOW, PRICES)
+            .orElseThrow()
+            .contains("tier"));
   }
 
   /** How many VMs of this shape the node takes before it is full. */
@@ -178,7 +324,11 @@ class PlacementTest {
   }
 
   private static Optional<String> refusal(Vm vm, Node node) {
-    return Placement.refusal(vm, snapshot(node), NOW);
+    return Placement.refusal(wanted(vm), snapshot(node), NOW, PRICES);
+  }
+
+  private static Placement.Wanted wanted(Vm vm) {
+    return Placement.Wanted.of(vm);
   }
 
   private static NodeSnapshot snapshot(Node node) {
@@ -186,6 +336,11 @@ class PlacementTest {
   }
 
   static Node node(String machine, int cores, long memoryMib, ProviderPolicy policy) {
+    return node(machine, cores, memoryMib, policy, PriceList.of(3, 0, 0, 0));
+  }
+
+  static Node node(
+      String machine, int cores, long memoryMib, ProviderPolicy policy, PriceList prices) {
     NodeProfile profile =
         new NodeProfile(
             "eu-west",
@@ -197,7 +352,7 @@ class PlacementTest {
             100,
             List.of(),
             cores * 1000L,
-            Money.of(3),
+            prices,
             policy);
     Node node = new Node("f".repeat(64), machine, profile, NOW);
     node.heartbeat(null, NOW);

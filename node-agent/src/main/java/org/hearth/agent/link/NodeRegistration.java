@@ -21,11 +21,27 @@ public record NodeRegistration(
     List<Gpu> gpus,
     long computePoints,
     long pricePerPointHour,
+    long pricePerMemoryGiBHour,
+    long pricePerDiskGiBHour,
+    long pricePerGpuHour,
     ProviderPolicy policy,
-    String operator) {
+    String operator,
+    List<String> hostTools) {
 
   public static NodeRegistration of(
       String machineId, AgentConfig config, HostInventory host, long computePoints) {
+    return of(machineId, config, host, computePoints, List.of());
+  }
+
+  /**
+   * @param hostTools the host programs the node's VMs can run (see {@code HostToolProbe})
+   */
+  public static NodeRegistration of(
+      String machineId,
+      AgentConfig config,
+      HostInventory host,
+      long computePoints,
+      List<String> hostTools) {
     return new NodeRegistration(
         machineId,
         config.region(),
@@ -38,7 +54,11 @@ public record NodeRegistration(
         host.gpus(),
         computePoints,
         config.pricePerPointHour(),
+        config.pricePerMemoryGibHour(),
+        config.pricePerDiskGibHour(),
+        config.pricePerGpuHour(),
         config.policy(),
-        config.operator());
+        config.operator(),
+        List.copyOf(hostTools));
   }
 }

@@ -17,7 +17,7 @@ final class BwrapCommand {
   private static final String OPEN_STATUS = "f=$1; shift; exec \"$@\" 5>\"$f\"";
 
   /** Top-level host directories with programs and libraries (symlinks into /usr on most hosts). */
-  private static final List<String> SYSTEM_DIRS =
+  static final List<String> SYSTEM_DIRS =
       List.of("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32");
 
   private BwrapCommand() {}

@@ -15,9 +15,10 @@ import java.util.Set;
 
 /**
  * A VM's files: {@code <dataDir>/vms/<vmId>/} holds {@code root/} (the VM's writable {@code /},
- * owned by the sandbox's host uid and kept across starts until the VM is stopped), {@code etc/}
- * (the VM's read-only {@code /etc}, written anew at each start), {@code console.log} (the command's
- * output) and {@code status.json} (what bwrap reports).
+ * owned by the sandbox's host uid and kept across starts until the VM is stopped or discarded: an
+ * agent restart or a suspension keeps it), {@code etc/} (the VM's read-only {@code /etc}, written
+ * anew at each start), {@code console.log} (the command's output, appended to at each start) and
+ * {@code status.json} (what bwrap reports about the current start).
  *
  * <p>bwrap runs as the sandbox's host uid and opens root/ and etc/ by path, so every directory up
  * to them must be searchable by others; the runtime's own ({@code vms/} and each VM's) are, but not
@@ -55,6 +56,13 @@ final class SandboxLayout {
           "terminfo",
           "timezone");
 
+  /**
+   * Host directories under /etc that programs in /usr link into, by glob: Debian's and Ubuntu's
+   * OpenJDK keep their configuration (jvm.cfg, security) in /etc/java-17-openjdk and the like, so
+   * without it {@code java} cannot start in a VM.
+   */
+  private static final String HOST_ETC_GLOB = "java-*-openjdk";
+
   /** Searchable, not listable: bwrap, running as the sandbox's uid, must reach root/ and etc/. */
   private static final Set<PosixFilePermission> SEARCH_ONLY =
       PosixFilePermissions.fromString("rwx--x--x");
@@ -88,12 +96,13 @@ final class SandboxLayout {
       Files.setAttribute(root, "unix:uid", SandboxUser.HOST_UID, LinkOption.NOFOLLOW_LINKS);
       Files.setAttribute(root, "unix:gid", SandboxUser.HOST_GID, LinkOption.NOFOLLOW_LINKS);
     }
+    Files.deleteIfExists(vmDir.resolve("status.json")); // an earlier start's, not this one's
     Path etc = vmDir.resolve("etc");
     deleteTree(etc);
     Files.createDirectory(etc);
     writeIdentity(etc, vmId);
     List<String> hostEtc = new ArrayList<>();
-    for (String name : HOST_ETC) {
+    for (String name : hostEtcNames()) {
       Path source = Path.of("/etc", name);
       if (Files.exists(source)) {
         // The read-only /etc cannot get mount points later: bwrap binds host files onto these.
@@ -110,6 +119,19 @@ final class SandboxLayout {
       Files.createFile(console, PosixFilePermissions.asFileAttribute(OWNER_READ_WRITE));
     }
     return new SandboxLayout(vmDir, created, List.copyOf(hostEtc));
+  }
+
+  /** {@link #HOST_ETC} and the host's /etc entries matching {@link #HOST_ETC_GLOB}. */
+  private static List<String> hostEtcNames() throws IOException {
+    List<String> names = new ArrayList<>(HOST_ETC);
+    try (var matches = Files.newDirectoryStream(Path.of("/etc"), HOST_ETC_GLOB)) {
+      for (Path match : matches) {
+        if (Files.isDirectory(match, LinkOption.NOFOLLOW_LINKS)) {
+          names.add(match.getFileName().toString());
+        }
+      }
+    }
+    return names;
   }
 
   /**
@@ -190,6 +212,19 @@ final class SandboxLayout {
   /** Deletes all of the VM's files. Idempotent. */
   void delete() throws IOException {
     deleteTree(vmDir);
+  }
+
+  /**
+   * Deletes all the files of a VM that is not running, if it left any; never follows links.
+   *
+   * @param vmId a valid VM id (one path element, see {@link WorkloadSpec#requireVmId})
+   * @return whether there were any
+   */
+  static boolean delete(Path dataDir, String vmId) throws IOException {
+    Path vmDir = dataDir.toAbsolutePath().resolve("vms").resolve(WorkloadSpec.requireVmId(vmId));
+    boolean present = Files.exists(vmDir, LinkOption.NOFOLLOW_LINKS);
+    deleteTree(vmDir);
+    return present;
   }
 
   /** The last part of the console log, for error messages. */

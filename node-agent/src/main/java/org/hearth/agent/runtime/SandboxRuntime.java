@@ -83,7 +83,11 @@ public final class SandboxRuntime implements WorkloadRuntime {
   }
 
   /**
-   * @throws WorkloadException also when a VM of that id was started here and not stopped yet
+   * Starts the VM on the root it had if its files were kept ({@link RunningWorkload#suspend()}, or
+   * an earlier run of the agent), else on a new empty one.
+   *
+   * @throws WorkloadException also when a VM of that id was started here and not stopped or
+   *     suspended yet
    */
   @Override
   public RunningWorkload start(WorkloadSpec spec) throws WorkloadException {
@@ -129,6 +133,26 @@ public final class SandboxRuntime implements WorkloadRuntime {
         throw failure;
       }
       throw new WorkloadException("cannot start VM " + vmId + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Deletes {@code <dataDir>/vms/<vmId>}, unless a VM of that id runs or starts here. */
+  @Override
+  public void discard(String vmId) throws WorkloadException {
+    WorkloadSpec.requireVmId(vmId);
+    // Holding the id keeps a start of the same VM out while its files go.
+    if (!vmIds.add(vmId)) {
+      throw new WorkloadException(
+          "VM " + vmId + " runs here (or is still ending): stop it rather than discard its files");
+    }
+    try {
+      if (SandboxLayout.delete(dataDir, vmId)) {
+        LOG.log(Level.INFO, "vm {0}: deleted the files it left", vmId);
+      }
+    } catch (IOException e) {
+      throw new WorkloadException("cannot delete the files of VM " + vmId + ": " + e, e);
+    } finally {
+      vmIds.remove(vmId);
     }
   }
 

@@ -30,18 +30,22 @@ final class SandboxWorkload implements RunningWorkload {
   private final HostTools tools;
   private final Duration stopGrace;
   private final Executor tasks;
-  private final Runnable onRemoved;
+  private final Runnable onReleased;
   private final CompletableFuture<WorkloadExit> exit = new CompletableFuture<>();
   private final Set<PtyTerminal> terminals = ConcurrentHashMap.newKeySet();
   private volatile boolean stopRequested;
+  private volatile boolean suspendRequested;
   private volatile boolean outOfMemory;
   private volatile ScheduledFuture<?> memoryWatch;
-  private boolean removed;
+
+  /** Whether the VM id was given back to the runtime, its files deleted or kept. */
+  private boolean released;
 
   /**
    * @param sandbox the outer bwrap process
    * @param initPid the host pid of the VM's pid 1
-   * @param onRemoved runs once the VM's files are gone
+   * @param onReleased runs once, when the VM has ended and its files are deleted ({@link #stop()})
+   *     or kept ({@link #suspend()}): the runtime may start the VM id again
    */
   SandboxWorkload(
       WorkloadSpec spec,
@@ -52,7 +56,7 @@ final class SandboxWorkload implements RunningWorkload {
       HostTools tools,
       Duration stopGrace,
       Executor tasks,
-      Runnable onRemoved) {
+      Runnable onReleased) {
     this.spec = spec;
     this.layout = layout;
     this.cgroup = cgroup;
@@ -61,7 +65,7 @@ final class SandboxWorkload implements RunningWorkload {
     this.tools = tools;
     this.stopGrace = stopGrace;
     this.tasks = tasks;
-    this.onRemoved = onRemoved;
+    this.onReleased = onReleased;
   }
 
   /** Starts watching for the OOM killer and for the sandbox's end. */
@@ -119,7 +123,9 @@ final class SandboxWorkload implements RunningWorkload {
     WorkloadExit result =
         oom
             ? WorkloadExit.outOfMemory(code, spec.memoryMiB())
-            : stopRequested ? WorkloadExit.stopped(code) : WorkloadExit.exited(code);
+            : suspendRequested
+                ? WorkloadExit.suspended(code)
+                : stopRequested ? WorkloadExit.stopped(code) : WorkloadExit.exited(code);
     LOG.log(Level.INFO, "vm {0}: {1}", spec.vmId(), result.reason());
     exit.complete(result);
   }
@@ -127,6 +133,19 @@ final class SandboxWorkload implements RunningWorkload {
   @Override
   public void stop() {
     stopRequested = true;
+    end(true);
+  }
+
+  @Override
+  public void suspend() {
+    suspendRequested = !stopRequested;
+    end(false);
+  }
+
+  /**
+   * Ends the VM (SIGTERM, the grace, SIGKILL), then gives its id back, deleting its files or not.
+   */
+  private void end(boolean deleteFiles) {
     if (sandbox.isAlive()) {
       terminate();
       if (!awaitExit(stopGrace)) {
@@ -137,7 +156,7 @@ final class SandboxWorkload implements RunningWorkload {
       LOG.log(Level.ERROR, "vm {0}: still running after SIGKILL", spec.vmId());
       return;
     }
-    removeFiles();
+    release(deleteFiles);
   }
 
   /**
@@ -195,17 +214,26 @@ final class SandboxWorkload implements RunningWorkload {
     }
   }
 
-  private synchronized void removeFiles() {
-    if (removed) {
+  /**
+   * Once only: the first of stop() and suspend() to get here decides whether the files go. Once the
+   * id is released a new start may use the same directory, so this workload never touches it again.
+   */
+  private synchronized void release(boolean deleteFiles) {
+    if (released) {
       return;
     }
-    try {
-      layout.delete();
-      removed = true;
-      onRemoved.run();
-    } catch (IOException e) {
-      LOG.log(Level.ERROR, "vm {0}: cannot delete its files: {1}", spec.vmId(), e.getMessage());
+    if (deleteFiles) {
+      try {
+        layout.delete();
+      } catch (IOException e) {
+        LOG.log(Level.ERROR, "vm {0}: cannot delete its files: {1}", spec.vmId(), e.getMessage());
+        return;
+      }
+    } else {
+      LOG.log(Level.INFO, "vm {0}: suspended, its files kept in {1}", spec.vmId(), layout.vmDir());
     }
+    released = true;
+    onReleased.run();
   }
 
   @Override

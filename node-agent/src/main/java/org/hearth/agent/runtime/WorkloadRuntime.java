@@ -13,4 +13,16 @@ public interface WorkloadRuntime {
    * @throws WorkloadException when the host lacks what the runtime needs or the VM cannot be set up
    */
   RunningWorkload start(WorkloadSpec spec) throws WorkloadException;
+
+  /**
+   * Deletes whatever files a VM that is not running here left behind: one that was {@linkplain
+   * RunningWorkload#suspend() suspended}, or one of an earlier run of the agent. Idempotent (does
+   * nothing when there are none); never follows symbolic links the VM may have planted.
+   *
+   * @throws IllegalArgumentException when {@code vmId} is not a valid VM id (see {@link
+   *     WorkloadSpec})
+   * @throws WorkloadException when a VM of that id is running or starting here (stop that workload
+   *     instead), or its files cannot be deleted
+   */
+  void discard(String vmId) throws WorkloadException;
 }

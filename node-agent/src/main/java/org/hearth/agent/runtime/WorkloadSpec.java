@@ -32,9 +32,7 @@ public record WorkloadSpec(
   private static final long MAX_MEMORY_MIB = 1L << 30; // 1 PiB: keeps bytes far from overflow
 
   public WorkloadSpec {
-    if (vmId == null || !VM_ID.matcher(vmId).matches()) {
-      throw new IllegalArgumentException("vmId must match " + VM_ID + ": " + vmId);
-    }
+    requireVmId(vmId);
     if (vcpus < 1 || vcpus > 1024) {
       throw new IllegalArgumentException("vcpus must be between 1 and 1024: " + vcpus);
     }
@@ -57,5 +55,16 @@ public record WorkloadSpec(
             throw new IllegalArgumentException("env value of " + name + " contains NUL");
           }
         });
+  }
+
+  /**
+   * @throws IllegalArgumentException unless {@code vmId} is a valid VM id (so it names one
+   *     directory, never a path)
+   */
+  public static String requireVmId(String vmId) {
+    if (vmId == null || !VM_ID.matcher(vmId).matches()) {
+      throw new IllegalArgumentException("vmId must match " + VM_ID + ": " + vmId);
+    }
+    return vmId;
   }
 }

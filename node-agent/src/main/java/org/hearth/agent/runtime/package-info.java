@@ -11,7 +11,7 @@
  *
  * <ul>
  *   <li>{@code /} is {@code <dataDir>/vms/<vmId>/root}, writable and private to the VM; it is kept
- *       across starts (an agent restart) until the VM is stopped.
+ *       across starts (an agent restart, a suspension) until the VM is stopped or discarded.
  *   <li>{@code /usr}, {@code /bin}, {@code /sbin}, {@code /lib*} are the host's, read-only.
  *   <li>{@code /etc} is read-only: a passwd, group, hosts and hostname of the VM's own, and a
  *       curated set of host files (ld.so cache, alternatives, certificates, resolv.conf, profile).
@@ -39,9 +39,14 @@
  *
  * <p>{@code stop()} sends SIGTERM to the VM's processes, waits a grace period (3 s by default),
  * SIGKILLs its pid 1 (the kernel then kills its whole pid namespace) and anything left in its
- * cgroup, removes the cgroup and deletes the VM's directory. A VM that ends by itself has its
- * cgroup removed at once and keeps its files until {@code stop()}. VMs die with the agent (bwrap's
- * {@code --die-with-parent}); the server reconciles after an agent restart.
+ * cgroup, removes the cgroup and deletes the VM's directory. {@code suspend()} ends the VM the same
+ * way but keeps its directory: a later start of the same VM id runs on the root it had (its {@code
+ * /etc} is written anew, its console log appended to). The runtime's {@code discard(vmId)} deletes
+ * the directory of a VM that is not running (suspended, or left by an earlier agent). A VM that
+ * ends by itself has its cgroup removed at once and keeps its files until {@code stop()}. VMs die
+ * with the agent (bwrap's {@code --die-with-parent}); the server reconciles after an agent restart.
+ * Nothing deletes VM directories at startup: a suspended VM's files stay until the server sends
+ * {@code stop} for it.
  *
  * <h2>Terminals</h2>
  *

@@ -15,7 +15,20 @@ final class VmEntry {
   /** Null until the runtime has started it. */
   RunningWorkload workload;
 
+  /** Set by Stop or Suspend (or the agent's shutdown): the workload is being ended. */
   boolean stopRequested;
+
+  /** Set by Suspend: the workload ends but the runtime keeps the VM's files. */
+  boolean suspending;
+
+  /** Set by a Stop that arrives while the VM is being suspended: its kept files go too. */
+  boolean discardOnEnd;
+
+  /**
+   * Set when the VM ended suspended: its files are kept for a later Provision, and a Stop deletes
+   * them.
+   */
+  boolean filesKept;
 
   /**
    * Set when a Provision of this VM arrives while it is being stopped: the server restarts it, so

@@ -31,6 +31,9 @@ class AgentConfigTest {
     assertEquals(List.of(), config.tags());
     assertNull(config.description());
     assertEquals(10, config.pricePerPointHour());
+    assertEquals(1_000, config.pricePerMemoryGibHour());
+    assertEquals(50, config.pricePerDiskGibHour());
+    assertEquals(200_000, config.pricePerGpuHour());
     assertEquals(Duration.ofMillis(2500), config.benchmarkDuration());
     ProviderPolicy policy = config.policy();
     assertEquals(Set.of(Tier.values()), policy.tiers());
@@ -52,6 +55,9 @@ class AgentConfigTest {
             tags = ssd, , nvme ,gpu
             description = A quiet box in a cellar
             price-per-point-hour = 25
+            price-per-memory-gib-hour = 800
+            price-per-disk-gib-hour = 0
+            price-per-gpu-hour = 450000
             policy.tiers = guaranteed, Standard
             policy.runtimes = sandbox, container
             policy.command-patterns = python3 *, /usr/bin/?ash
@@ -69,6 +75,9 @@ class AgentConfigTest {
     assertEquals(List.of("ssd", "nvme", "gpu"), config.tags());
     assertEquals("A quiet box in a cellar", config.description());
     assertEquals(25, config.pricePerPointHour());
+    assertEquals(800, config.pricePerMemoryGibHour());
+    assertEquals(0, config.pricePerDiskGibHour());
+    assertEquals(450_000, config.pricePerGpuHour());
     assertEquals(Duration.ofSeconds(1), config.benchmarkDuration());
     assertEquals(
         new ProviderPolicy(
@@ -89,6 +98,12 @@ class AgentConfigTest {
         "price-per-point-hour = -1",
         "price-per-point-hour: expected a whole number of at least 0, got '-1'");
     assertError("price-per-point-hour = 1.5", "price-per-point-hour: expected a whole number");
+    assertError(
+        "price-per-memory-gib-hour = -3",
+        "price-per-memory-gib-hour: expected a whole number of at least 0, got '-3'");
+    assertError(
+        "price-per-disk-gib-hour = cheap", "price-per-disk-gib-hour: expected a whole number");
+    assertError("price-per-gpu-hour = 0.2", "price-per-gpu-hour: expected a whole number");
     assertError(
         "policy.reserved-cores = 99999999999",
         "policy.reserved-cores: expected a whole number from 0 to 2147483647");
@@ -115,6 +130,15 @@ class AgentConfigTest {
   }
 
   @Test
+  void extraHostToolsAreProgramNames() throws Exception {
+    assertEquals(List.of(), parse("").extraHostTools());
+    assertEquals(
+        List.of("ollama", "llama-server", "g++"),
+        parse("host-tools.extra = ollama, llama-server,g++").extraHostTools());
+    assertError("host-tools.extra = ../bin/sh", "host-tools.extra: expected program names");
+  }
+
+  @Test
   void unknownKeysAreRefusedSoTyposDoNotGoUnnoticed() {
     assertError("policy.max-vm = 3\nregoin = eu", "unknown setting(s): policy.max-vm, regoin");
   }
@@ -138,6 +162,9 @@ class AgentConfigTest {
     AgentConfig defaults = parse("");
     assertEquals(defaults.policy(), example.policy());
     assertEquals(defaults.pricePerPointHour(), example.pricePerPointHour());
+    assertEquals(defaults.pricePerMemoryGibHour(), example.pricePerMemoryGibHour());
+    assertEquals(defaults.pricePerDiskGibHour(), example.pricePerDiskGibHour());
+    assertEquals(defaults.pricePerGpuHour(), example.pricePerGpuHour());
   }
 
   private static void assertError(String properties, String expectedStart) {

@@ -88,6 +88,9 @@ class RegistrationClientTest {
     assertEquals(4, body.get("cores").asInt());
     assertEquals(4000, body.get("computePoints").asLong());
     assertEquals(10, body.get("pricePerPointHour").asLong());
+    assertEquals(1_000, body.get("pricePerMemoryGiBHour").asLong());
+    assertEquals(50, body.get("pricePerDiskGiBHour").asLong());
+    assertEquals(200_000, body.get("pricePerGpuHour").asLong());
     assertEquals("RTX 4090", body.at("/gpus/0/model").asText());
     assertEquals(24564, body.at("/gpus/0/memoryMiB").asLong());
     assertEquals(8, body.at("/policy/maxVms").asInt());

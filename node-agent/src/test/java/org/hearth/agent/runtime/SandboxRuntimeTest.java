@@ -103,6 +103,17 @@ class SandboxRuntimeTest {
   }
 
   @Test
+  void theHostsJavaRunsInAVm() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/java")), "no java in /usr/bin");
+    String vmId = Sandboxes.vmId("java");
+    // Debian's JDK links its configuration into /etc/java-*-openjdk, which the VM must see.
+    RunningWorkload vm = start(vmId, "java -Xmx32m -XX:+UseSerialGC -version 2>&1", 256, false);
+
+    assertEquals(WorkloadExit.exited(0), Sandboxes.awaitExit(vm), Sandboxes.console(dataDir, vmId));
+  }
+
+  @Test
   void reportsTheExitCode() throws Exception {
     RunningWorkload vm = start(Sandboxes.vmId("exit"), "exit 3", 64, false);
 
@@ -197,6 +208,59 @@ class SandboxRuntimeTest {
     assertTrue(Sandboxes.console(dataDir, vmId).contains("kept"));
     again.stop();
     assertFalse(Files.exists(dataDir.resolve("vms").resolve(vmId)));
+  }
+
+  @Test
+  void suspendEndsTheVmButKeepsItsRootForTheNextStart() throws Exception {
+    String vmId = Sandboxes.vmId("suspend");
+    Path starts = dataDir.resolve("vms/" + vmId + "/root/home/user/starts");
+    RunningWorkload vm = start(vmId, "echo start >> starts; exec sleep 100", 64, false);
+    Sandboxes.await(() -> Files.exists(starts), "the first start's note");
+    Set<Long> pids = Sandboxes.pids(vmId);
+
+    vm.suspend();
+
+    assertEquals(new WorkloadExit(137, false, true, "suspended"), Sandboxes.awaitExit(vm));
+    for (long pid : pids) {
+      assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "pid " + pid);
+    }
+    assertEquals(List.of(), Sandboxes.cgroupDirs(vmId));
+    assertEquals("start\n", Files.readString(starts), "the root is kept");
+    vm.suspend(); // idempotent
+    vm.stop(); // the kept files are no longer this workload's
+    assertTrue(Files.exists(starts));
+
+    RunningWorkload again = start(vmId, "echo start >> starts; cat starts", 64, false);
+
+    assertEquals(0, Sandboxes.awaitExit(again).exitCode());
+    assertEquals("start\nstart\n", Files.readString(starts));
+    assertTrue(Sandboxes.console(dataDir, vmId).contains("start\nstart\n"));
+  }
+
+  @Test
+  void discardDeletesWhatAVmThatIsNotRunningLeftWithoutFollowingLinks(@TempDir Path host)
+      throws Exception {
+    Path hostFile = Files.writeString(host.resolve("precious"), "host data");
+    String vmId = Sandboxes.vmId("discard");
+    RunningWorkload vm =
+        start(
+            vmId,
+            "ln -s " + host + " dir; ln -s " + hostFile + " file; echo ready; exec sleep 100",
+            64,
+            false);
+    Sandboxes.await(() -> Sandboxes.consoleContains(dataDir, vmId, "ready"), "the links");
+
+    WorkloadException running = assertThrows(WorkloadException.class, () -> runtime.discard(vmId));
+    assertTrue(running.getMessage().contains("stop it"), running.getMessage());
+    vm.suspend();
+    runtime.discard(vmId);
+
+    assertFalse(Files.exists(dataDir.resolve("vms").resolve(vmId)));
+    assertEquals("host data", Files.readString(hostFile), "links were not followed");
+    runtime.discard(vmId); // idempotent
+    runtime.discard(Sandboxes.vmId("never-started"));
+    assertThrows(IllegalArgumentException.class, () -> runtime.discard("../" + host.getFileName()));
+    assertTrue(Files.exists(hostFile));
   }
 
   @Test

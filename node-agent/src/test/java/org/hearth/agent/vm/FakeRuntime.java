@@ -15,6 +15,7 @@ import org.hearth.agent.runtime.WorkloadSpec;
 final class FakeRuntime implements WorkloadRuntime {
   final List<WorkloadSpec> started = new ArrayList<>();
   final List<FakeWorkload> workloads = new ArrayList<>();
+  final List<String> discarded = new CopyOnWriteArrayList<>();
   String startFailure;
 
   @Override
@@ -33,11 +34,17 @@ final class FakeRuntime implements WorkloadRuntime {
     return workload;
   }
 
+  @Override
+  public void discard(String vmId) {
+    discarded.add(vmId);
+  }
+
   static final class FakeWorkload implements RunningWorkload {
     final String vmId;
     final CompletableFuture<WorkloadExit> exit = new CompletableFuture<>();
     final List<FakeTerminal> terminals = new CopyOnWriteArrayList<>();
     volatile int stops;
+    volatile int suspends;
     String terminalFailure;
 
     FakeWorkload(String vmId) {
@@ -63,6 +70,12 @@ final class FakeRuntime implements WorkloadRuntime {
     public void stop() {
       stops++;
       exit.complete(new WorkloadExit(137, false, true, "stopped"));
+    }
+
+    @Override
+    public void suspend() {
+      suspends++;
+      exit.complete(new WorkloadExit(137, false, true, "suspended"));
     }
 
     @Override

@@ -148,6 +148,121 @@ class VmSupervisorTest {
   }
 
   @Test
+  void suspendEndsTheVmAsStoppedKeepingItsFilesAndAProvisionStartsItAgain() {
+    FakeWorkload workload = running("vm-1");
+    outbox.clear();
+
+    supervisor.suspend("vm-1");
+    executor.runAll();
+    supervisor.suspend("vm-1"); // idempotent: no longer known, reported stopped
+    executor.runAll();
+
+    assertEquals(1, workload.suspends);
+    assertEquals(0, workload.stops, "its files are kept");
+    assertEquals(List.of(), runtime.discarded);
+    assertEquals(
+        List.of(new VmStatus("vm-1", STOPPED, 137, false, null), status("vm-1", STOPPED)),
+        outbox.messages());
+    assertEquals(0, supervisor.runningVms());
+    outbox.clear();
+
+    supervisor.provision("vm-1", SPEC);
+    executor.runAll();
+
+    assertEquals(List.of(status("vm-1", PROVISIONING), status("vm-1", RUNNING)), outbox.messages());
+    assertEquals(2, runtime.started.size(), "started again (the runtime reuses the kept files)");
+    assertEquals(List.of(), runtime.discarded);
+  }
+
+  @Test
+  void aStopOfASuspendedVmDeletesTheFilesItLeftThenReportsStopped() {
+    FakeWorkload workload = running("vm-1");
+    supervisor.suspend("vm-1");
+    executor.runAll();
+    outbox.clear();
+
+    supervisor.stop("vm-1");
+    assertEquals(List.of(), outbox.messages(), "not before its files are gone");
+    executor.runAll();
+
+    assertEquals(List.of("vm-1"), runtime.discarded);
+    assertEquals(0, workload.stops, "the workload has let go of the files");
+    assertEquals(List.of(status("vm-1", STOPPED)), outbox.messages());
+  }
+
+  @Test
+  void aStopWhileTheVmIsBeingSuspendedDeletesItsFilesToo() {
+    FakeWorkload workload = running("vm-1");
+    outbox.clear();
+
+    supervisor.suspend("vm-1");
+    supervisor.stop("vm-1");
+    executor.runAll();
+
+    assertEquals(1, workload.suspends);
+    assertEquals(List.of("vm-1"), runtime.discarded);
+    assertEquals(List.of(new VmStatus("vm-1", STOPPED, 137, false, null)), outbox.messages());
+  }
+
+  @Test
+  void aSuspendFollowedByAProvisionResumesTheVmOnItsKeptFiles() {
+    FakeWorkload old = running("vm-1");
+    outbox.clear();
+
+    supervisor.suspend("vm-1");
+    supervisor.provision("vm-1", SPEC);
+    executor.runAll();
+
+    assertEquals(1, old.suspends);
+    assertEquals(0, old.stops, "a stop would delete the kept files");
+    assertEquals(List.of(), runtime.discarded);
+    assertEquals(List.of(status("vm-1", PROVISIONING), status("vm-1", RUNNING)), outbox.messages());
+    assertEquals(2, runtime.started.size());
+  }
+
+  @Test
+  void suspendDuringProvisioningSuspendsTheWorkloadOnceItStarts() {
+    supervisor.provision("vm-1", SPEC);
+    supervisor.suspend("vm-1");
+    executor.runAll();
+
+    FakeWorkload workload = runtime.workloads.get(0);
+    assertEquals(1, workload.suspends);
+    assertEquals(0, workload.stops);
+    assertEquals(
+        List.of(status("vm-1", PROVISIONING), new VmStatus("vm-1", STOPPED, 137, false, null)),
+        outbox.messages());
+  }
+
+  @Test
+  void suspendAndStopOfUnknownVmsAreHarmless() {
+    FakeWorkload other = running("vm-2");
+    outbox.clear();
+
+    supervisor.suspend("vm-1");
+    supervisor.stop("vm-1");
+    executor.runAll();
+
+    assertEquals(List.of(status("vm-1", STOPPED), status("vm-1", STOPPED)), outbox.messages());
+    assertEquals(List.of("vm-1"), runtime.discarded, "a Stop deletes whatever files it left");
+    assertEquals(0, other.stops + other.suspends);
+    assertEquals(1, supervisor.runningVms());
+  }
+
+  @Test
+  void aProvisionAfterAStopOfAnUnknownVmStartsOnceItsOldFilesAreGone() {
+    supervisor.stop("vm-1");
+    supervisor.provision("vm-1", SPEC);
+    executor.runAll();
+
+    assertEquals(List.of("vm-1"), runtime.discarded);
+    assertEquals(1, runtime.started.size());
+    assertEquals(
+        List.of(status("vm-1", PROVISIONING), status("vm-1", STOPPED), status("vm-1", RUNNING)),
+        outbox.messages());
+  }
+
+  @Test
   void aVmThePolicyRefusesFailsWithTheReasonAndNeverStarts() {
     VmSupervisor strict =
         new VmSupervisor(

@@ -6,6 +6,7 @@ import static java.util.stream.Collectors.toSet;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -22,6 +23,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.hearth.domain.persistence.StringListConverter;
 import org.hearth.protocol.compute.ProviderPolicy;
 import org.hearth.protocol.compute.Tier;
 import org.hearth.protocol.money.Money;
@@ -63,6 +65,15 @@ public class Node {
   @Column(name = "price_per_point_hour", nullable = false)
   private Money pricePerPointHour;
 
+  @Column(name = "price_per_memory_gib_hour", nullable = false)
+  private Money pricePerMemoryGibHour;
+
+  @Column(name = "price_per_disk_gib_hour", nullable = false)
+  private Money pricePerDiskGibHour;
+
+  @Column(name = "price_per_gpu_hour", nullable = false)
+  private Money pricePerGpuHour;
+
   @Enumerated(EnumType.STRING)
   @Column(name = "status", nullable = false)
   private NodeStatus status;
@@ -92,6 +103,11 @@ public class Node {
   @OrderColumn(name = "position")
   @AttributeOverride(name = "model", column = @Column(name = "model"))
   private List<Gpu> gpus = new ArrayList<>();
+
+  /** Host programs the node's VMs can run, sorted, as its agent last reported them. */
+  @Convert(converter = StringListConverter.class)
+  @Column(name = "host_tools", nullable = false)
+  private List<String> hostTools = new ArrayList<>();
 
   @Column(name = "policy_tiers", nullable = false)
   private String policyTiers;
@@ -172,7 +188,7 @@ public class Node {
       this.region = profile.region();
       this.tags = new ArrayList<>(profile.tags());
       this.description = profile.description();
-      this.pricePerPointHour = profile.pricePerPointHour();
+      setPrices(profile.prices());
     }
     this.arch = profile.arch();
     this.cores = profile.cores();
@@ -180,6 +196,7 @@ public class Node {
     this.diskGib = profile.diskGib();
     this.gpus = new ArrayList<>(profile.gpus());
     this.computePoints = profile.computePoints();
+    this.hostTools = new ArrayList<>(profile.hostTools());
     ProviderPolicy policy = profile.policy();
     this.policyTiers = policy.tiers().stream().map(Tier::name).sorted().collect(joining(","));
     this.policyRuntimes = policy.runtimes().stream().sorted().collect(joining(","));
@@ -226,11 +243,16 @@ public class Node {
     if (listing.description() != null) {
       description = listing.description().isEmpty() ? null : listing.description();
     }
-    if (listing.pricePerPointHour() != null) {
-      pricePerPointHour = listing.pricePerPointHour();
-    }
+    setPrices(listing.pricesOver(priceList()));
     listingEditedAt = now;
     updatedAt = now;
+  }
+
+  private void setPrices(PriceList prices) {
+    pricePerPointHour = prices.perPointHour();
+    pricePerMemoryGibHour = prices.perMemoryGibHour();
+    pricePerDiskGibHour = prices.perDiskGibHour();
+    pricePerGpuHour = prices.perGpuHour();
   }
 
   public String operatorKey() {
@@ -394,6 +416,12 @@ public class Node {
     return pricePerPointHour;
   }
 
+  /** What the node charges per hour for compute points, memory, disk and GPUs. */
+  public PriceList priceList() {
+    return new PriceList(
+        pricePerPointHour, pricePerMemoryGibHour, pricePerDiskGibHour, pricePerGpuHour);
+  }
+
   public NodeStatus status() {
     return status;
   }
@@ -416,6 +444,11 @@ public class Node {
 
   public NodeLoad load() {
     return load;
+  }
+
+  /** Host programs the node's VMs can run, sorted. */
+  public List<String> hostTools() {
+    return List.copyOf(hostTools);
   }
 
   public List<String> tags() {

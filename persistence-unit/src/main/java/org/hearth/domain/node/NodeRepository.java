@@ -20,6 +20,12 @@ public interface NodeRepository {
   /** The nodes the account has claimed as their operator, newest first. */
   List<Node> operatedBy(String accountId);
 
+  /** Every node, with its tags and GPUs, for the marketplace's in-memory view. */
+  List<Node> all();
+
+  /** A node's missed heartbeat intervals per UTC day, from {@code from} on. */
+  Map<LocalDate, Long> missedByDay(String nodeId, LocalDate from);
+
   /** The node read as it is now and locked for update until the transaction ends. */
   Optional<Node> lock(String id);
 
@@ -51,4 +57,7 @@ public interface NodeRepository {
 
   /** Drops the missed-heartbeat days before {@code day}. */
   int dropMissedBefore(LocalDate day);
+
+  /** Records that the node was offline from {@code from} until {@code to} (idempotent). */
+  void addOutage(String nodeId, Instant from, Instant to);
 }

@@ -116,6 +116,22 @@ public class Vm {
   @Column(name = "wait_until")
   private Instant waitUntil;
 
+  @Column(name = "suspended_at")
+  private Instant suspendedAt;
+
+  /** Host programs the node must have. */
+  @Convert(converter = StringListConverter.class)
+  @Column(name = "required_tools", nullable = false)
+  private List<String> requiredTools;
+
+  /** Names of {@link #env} variables whose values are secrets. */
+  @Convert(converter = StringListConverter.class)
+  @Column(name = "secret_env", nullable = false)
+  private List<String> secretEnv;
+
+  @Column(name = "template_slug", updatable = false)
+  private String templateSlug;
+
   @ElementCollection
   @CollectionTable(name = "vm_transition", joinColumns = @JoinColumn(name = "vm_id"))
   @OrderColumn(name = "seq")
@@ -148,6 +164,9 @@ public class Vm {
     this.durationMinutes = request.durationMinutes();
     this.waitUntil = request.waitSeconds() > 0 ? now.plusSeconds(request.waitSeconds()) : null;
     this.coreShares = request.tier().coreShares(request.vcpus());
+    this.requiredTools = new ArrayList<>(request.requiredTools());
+    this.secretEnv = request.secretEnv().stream().sorted().toList();
+    this.templateSlug = request.templateSlug();
     this.createdAt = now;
     this.updatedAt = now;
     this.state = VmState.REQUESTED;
@@ -178,6 +197,22 @@ public class Vm {
     transition(VmState.SCHEDULED, cause, now);
     this.nodeId = nodeId;
     this.pricePerHour = pricePerHour;
+  }
+
+  /** Stops the VM for want of payment; it keeps its node and files until resumed or deleted. */
+  public void suspend(String cause, Instant now) {
+    transition(VmState.SUSPENDED, cause, now);
+    suspendedAt = now;
+  }
+
+  /**
+   * Asks for a suspended VM to be placed again, on the node that keeps its files: {@code SUSPENDED
+   * → REQUESTED}, with that node as its target.
+   */
+  public void requestResume(String cause, Instant now) {
+    transition(VmState.REQUESTED, cause, now);
+    targetNodeId = nodeId;
+    suspendedAt = null;
   }
 
   /** Whether this request may still wait for capacity at {@code now}. */
@@ -310,6 +345,35 @@ public class Vm {
 
   public Instant waitUntil() {
     return waitUntil;
+  }
+
+  public Instant suspendedAt() {
+    return suspendedAt;
+  }
+
+  /** Host programs the node must have; empty for most VMs. */
+  public List<String> requiredTools() {
+    return List.copyOf(requiredTools);
+  }
+
+  /** Names of environment variables whose values are secrets, never to be shown. */
+  public List<String> secretEnv() {
+    return List.copyOf(secretEnv);
+  }
+
+  /** The environment as anyone may see it: without the secrets' values. */
+  public Map<String, String> visibleEnv() {
+    if (secretEnv.isEmpty()) {
+      return env;
+    }
+    Map<String, String> visible = new java.util.TreeMap<>(env);
+    secretEnv.forEach(visible::remove);
+    return visible;
+  }
+
+  /** The template this VM was deployed from, or null. */
+  public String templateSlug() {
+    return templateSlug;
   }
 
   public List<VmTransition> history() {

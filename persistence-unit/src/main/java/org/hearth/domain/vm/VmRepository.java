@@ -11,6 +11,9 @@ public interface VmRepository {
 
   void add(Vm vm);
 
+  /** Writes pending changes now, so that plain SQL in the same transaction sees them. */
+  void flush();
+
   /** The VMs an account owns or is a member of, newest first. */
   List<Vm> visibleTo(String accountId, int limit);
 
@@ -32,6 +35,9 @@ public interface VmRepository {
 
   /** Running VMs whose duration ran out before {@code now}. */
   List<String> expiredBefore(Instant now);
+
+  /** VMs suspended at or before {@code cutoff}. */
+  List<String> suspendedSince(Instant cutoff);
 
   /**
    * Live VMs on offline nodes last heard from before {@code cutoff} but not before {@code

@@ -2,6 +2,7 @@ package org.hearth.domain.vm;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hearth.protocol.compute.Tier;
 import org.hearth.protocol.money.Money;
 
@@ -12,6 +13,10 @@ import org.hearth.protocol.money.Money;
  * @param durationMinutes after how long the VM is stopped, or null to run until deleted
  * @param waitSeconds how long the request may wait for capacity when no node can take it now (0:
  *     fail at once)
+ * @param requiredTools host programs the node must have (see the node's {@code hostTools})
+ * @param secretEnv names of {@code env} variables whose values are secrets: passed to the VM, never
+ *     shown or logged
+ * @param templateSlug the template the VM was deployed from, or null
  */
 public record VmRequest(
     String name,
@@ -29,10 +34,85 @@ public record VmRequest(
     String targetNodeId,
     Money maxPricePerHour,
     Integer durationMinutes,
-    int waitSeconds) {
+    int waitSeconds,
+    List<String> requiredTools,
+    Set<String> secretEnv,
+    String templateSlug) {
 
   public VmRequest {
     env = Map.copyOf(env);
     tags = List.copyOf(tags);
+    requiredTools = List.copyOf(requiredTools);
+    secretEnv = Set.copyOf(secretEnv);
+  }
+
+  /** A request for a plain VM: no template, no required tools, no secrets. */
+  public VmRequest(
+      String name,
+      int vcpus,
+      long memoryMib,
+      long diskGib,
+      int gpus,
+      Tier tier,
+      String runtime,
+      String command,
+      Map<String, String> env,
+      boolean outboundNetwork,
+      String region,
+      List<String> tags,
+      String targetNodeId,
+      Money maxPricePerHour,
+      Integer durationMinutes,
+      int waitSeconds) {
+    this(
+        name,
+        vcpus,
+        memoryMib,
+        diskGib,
+        gpus,
+        tier,
+        runtime,
+        command,
+        env,
+        outboundNetwork,
+        region,
+        tags,
+        targetNodeId,
+        maxPricePerHour,
+        durationMinutes,
+        waitSeconds,
+        List.of(),
+        Set.of(),
+        null);
+  }
+
+  /** This request from a template: it needs {@code tools}, and {@code secrets} stay hidden. */
+  public VmRequest fromTemplate(String slug, List<String> tools, Set<String> secrets) {
+    return new VmRequest(
+        name,
+        vcpus,
+        memoryMib,
+        diskGib,
+        gpus,
+        tier,
+        runtime,
+        command,
+        env,
+        outboundNetwork,
+        region,
+        tags,
+        targetNodeId,
+        maxPricePerHour,
+        durationMinutes,
+        waitSeconds,
+        tools,
+        secrets,
+        slug);
+  }
+
+  /** Names the environment's variables, never their values: some may be secrets. */
+  @Override
+  public String toString() {
+    return "VmRequest[name=" + name + ", command=" + command + ", env=" + env.keySet() + "]";
   }
 }

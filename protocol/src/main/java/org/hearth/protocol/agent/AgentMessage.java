@@ -20,6 +20,7 @@ import java.util.List;
   @JsonSubTypes.Type(value = AgentMessage.Inventory.class, name = "inventory"),
   @JsonSubTypes.Type(value = AgentMessage.Provision.class, name = "provision"),
   @JsonSubTypes.Type(value = AgentMessage.Stop.class, name = "stop"),
+  @JsonSubTypes.Type(value = AgentMessage.Suspend.class, name = "suspend"),
   @JsonSubTypes.Type(value = AgentMessage.VmStatus.class, name = "vm-status"),
   @JsonSubTypes.Type(value = AgentMessage.TerminalOpen.class, name = "terminal-open"),
   @JsonSubTypes.Type(value = AgentMessage.TerminalResize.class, name = "terminal-resize"),
@@ -57,8 +58,20 @@ public sealed interface AgentMessage {
   /** Server → agent: run this VM. Idempotent: a VM the agent already runs is reported again. */
   record Provision(String vmId, VmSpec spec) implements AgentMessage {}
 
-  /** Server → agent: stop this VM and clean up. Idempotent. */
+  /**
+   * Server → agent: stop this VM and delete all its files, also those of a VM the agent no longer
+   * runs (a suspended one, or one left by an earlier run of the agent). Idempotent; answered with
+   * {@code STOPPED}.
+   */
   record Stop(String vmId) implements AgentMessage {}
+
+  /**
+   * Server → agent: stop this VM's workload (as {@link Stop} does) but keep its disk, so that a
+   * later {@link Provision} of the same VM id starts it again on the files it had. Used when a VM
+   * is suspended; a {@link Stop} discards the kept files. Idempotent; answered with {@code
+   * STOPPED}.
+   */
+  record Suspend(String vmId) implements AgentMessage {}
 
   /** Agent → server: a VM changed state. */
   record VmStatus(

@@ -18,4 +18,19 @@ public record VmSpec(
   public VmSpec {
     env = env == null ? Map.of() : Map.copyOf(env);
   }
+
+  /** Names the environment's variables, never their values: some are secrets. */
+  @Override
+  public String toString() {
+    return "VmSpec[vcpus=%d, memoryMiB=%d, diskGiB=%d, gpus=%d, tier=%s, runtime=%s, env=%s, outboundNetwork=%s]"
+        .formatted(
+            vcpus,
+            memoryMiB,
+            diskGiB,
+            gpus,
+            tier,
+            runtime,
+            new java.util.TreeSet<>(env.keySet()),
+            outboundNetwork);
+  }
 }

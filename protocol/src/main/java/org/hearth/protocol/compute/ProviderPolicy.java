@@ -47,6 +47,8 @@ public record ProviderPolicy(
   /**
    * Why this policy refuses a VM, or empty when it accepts it.
    *
+   * @param command the VM's whole command, or null when not known yet (a price quote): the
+   *     allow-list is then not checked
    * @param outboundNetworkWanted whether the VM asks for outbound network access
    */
   public Optional<String> refusal(
@@ -57,7 +59,7 @@ public record ProviderPolicy(
     if (!runtimes.contains(runtime)) {
       return Optional.of("runtime " + runtime + " is not offered");
     }
-    if (!allows(command)) {
+    if (command != null && !allows(command)) {
       return Optional.of("command is not on the allow-list");
     }
     if (outboundNetworkWanted && !outboundNetwork) {

@@ -29,6 +29,7 @@ class AgentMessagesTest {
                 new VmSpec(
                     2, 512, 1, 0, Tier.BURSTABLE, "sandbox", "sleep 60", Map.of("A", "b"), false)),
             new AgentMessage.Stop("vm-1"),
+            new AgentMessage.Suspend("vm-1"),
             new AgentMessage.VmStatus("vm-1", VmRuntimeState.FAILED, 137, true, "out of memory"),
             new AgentMessage.TerminalOpen("vm-1", 7, 80, 24),
             new AgentMessage.TerminalResize(7, 120, 40),
@@ -38,6 +39,8 @@ class AgentMessagesTest {
       assertEquals(message, AgentMessages.fromJson(AgentMessages.toJson(message)));
     }
     assertTrue(AgentMessages.toJson(new AgentMessage.Stop("x")).contains("\"type\":\"stop\""));
+    assertTrue(
+        AgentMessages.toJson(new AgentMessage.Suspend("x")).contains("\"type\":\"suspend\""));
   }
 
   @Test

@@ -23,8 +23,24 @@ public class NodeListingUpdate {
 
   @PositiveOrZero public Long pricePerPointHour;
 
+  @PositiveOrZero public Long pricePerMemoryGiBHour;
+
+  @PositiveOrZero public Long pricePerDiskGiBHour;
+
+  @PositiveOrZero public Long pricePerGpuHour;
+
   NodeListing toListing() {
     return new NodeListing(
-        region, tags, description, pricePerPointHour == null ? null : Money.of(pricePerPointHour));
+        region,
+        tags,
+        description,
+        money(pricePerPointHour),
+        money(pricePerMemoryGiBHour),
+        money(pricePerDiskGiBHour),
+        money(pricePerGpuHour));
+  }
+
+  private static Money money(Long amount) {
+    return amount == null ? null : Money.of(amount);
   }
 }

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.hearth.domain.node.NodeProfile;
+import org.hearth.domain.node.PriceList;
 import org.hearth.protocol.money.Money;
 
 /** The body of {@code POST /api/nodes}. */
@@ -56,7 +57,17 @@ public class NodeRegistrationRequest {
   @Max(1L << 40)
   public Long computePoints;
 
+  /** Price of one compute point for one hour, in the settlement asset's smallest unit. */
   @NotNull @PositiveOrZero public Long pricePerPointHour;
+
+  /** Optional (0 when absent, as from agents older than the price list): per GiB of memory. */
+  @PositiveOrZero public Long pricePerMemoryGiBHour;
+
+  /** Optional (0 when absent): per GiB of disk for one hour. */
+  @PositiveOrZero public Long pricePerDiskGiBHour;
+
+  /** Optional (0 when absent): per GPU for one hour. */
+  @PositiveOrZero public Long pricePerGpuHour;
 
   /**
    * Optional: the key of the operator's account, a Nostr hex public key or an Ethereum address. The
@@ -70,6 +81,14 @@ public class NodeRegistrationRequest {
   /** Optional: what the provider lets run; everything when absent. */
   @Valid public PolicyDto policy;
 
+  /** Host programs the node's VMs can run, as its agent found them (e.g. python3, gcc). */
+  @Size(max = 256)
+  public List<@NotNull @Pattern(regexp = HOST_TOOL, message = "must be a program name") String>
+      hostTools = List.of();
+
+  /** A program's file name: letters, digits, '.', '_', '+' and '-'. */
+  public static final String HOST_TOOL = "[A-Za-z0-9][A-Za-z0-9._+-]{0,63}";
+
   NodeProfile toProfile() {
     return new NodeProfile(
         region,
@@ -81,7 +100,16 @@ public class NodeRegistrationRequest {
         diskGiB,
         gpus == null ? List.of() : gpus.stream().map(GpuDto::toGpu).toList(),
         computePoints,
-        Money.of(pricePerPointHour),
-        policy == null ? null : policy.toPolicy());
+        new PriceList(
+            Money.of(pricePerPointHour),
+            orZero(pricePerMemoryGiBHour),
+            orZero(pricePerDiskGiBHour),
+            orZero(pricePerGpuHour)),
+        policy == null ? null : policy.toPolicy(),
+        hostTools);
+  }
+
+  private static Money orZero(Long price) {
+    return price == null ? Money.ZERO : Money.of(price);
   }
 }

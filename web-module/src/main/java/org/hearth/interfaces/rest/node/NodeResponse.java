@@ -5,6 +5,7 @@ import java.util.List;
 import org.hearth.application.node.NodeView;
 import org.hearth.domain.node.Node;
 import org.hearth.domain.node.NodeLoad;
+import org.hearth.domain.node.PriceList;
 
 /** A node as the API shows it. */
 public class NodeResponse {
@@ -33,9 +34,17 @@ public class NodeResponse {
   public long diskGiB;
   public List<GpuDto> gpus;
   public long computePoints;
+
+  /** The same as {@code priceList.perPointHour}, kept for clients older than the price list. */
   public long pricePerPointHour;
+
+  public Prices priceList;
   public Load load;
   public PolicyDto policy;
+
+  /** Host programs the node's VMs can run. */
+  public List<String> hostTools;
+
   public Capacity allocated;
   public long totalVmsHosted;
   public long successfulCompletions;
@@ -47,6 +56,23 @@ public class NodeResponse {
     public long diskGiB;
     public int gpus;
     public int vms;
+  }
+
+  /** What the node charges, each per hour in the settlement asset's smallest unit. */
+  public static class Prices {
+    public long perPointHour;
+    public long perMemoryGiBHour;
+    public long perDiskGiBHour;
+    public long perGpuHour;
+
+    public static Prices of(PriceList list) {
+      Prices p = new Prices();
+      p.perPointHour = list.perPointHour().amount();
+      p.perMemoryGiBHour = list.perMemoryGibHour().amount();
+      p.perDiskGiBHour = list.perDiskGibHour().amount();
+      p.perGpuHour = list.perGpuHour().amount();
+      return p;
+    }
   }
 
   /** The node's load at its last heartbeat. */
@@ -78,8 +104,10 @@ public class NodeResponse {
     r.memoryMiB = node.memoryMib();
     r.diskGiB = node.diskGib();
     r.gpus = node.gpus().stream().map(GpuDto::of).toList();
+    r.hostTools = node.hostTools();
     r.computePoints = node.computePoints();
     r.pricePerPointHour = node.pricePerPointHour().amount();
+    r.priceList = Prices.of(node.priceList());
     r.policy = PolicyDto.of(node.policy());
     r.allocated = new Capacity();
     r.allocated.coreShares = node.allocated().coreShares();

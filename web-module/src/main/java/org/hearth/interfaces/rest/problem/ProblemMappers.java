@@ -13,6 +13,8 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Comparator;
 import java.util.StringJoiner;
+import org.hearth.application.billing.InsufficientFundsException;
+import org.hearth.application.billing.PaymentRequiredException;
 import org.hearth.application.identity.KeyTakenException;
 import org.hearth.application.identity.SignInException;
 import org.hearth.application.identity.UnknownAccountException;
@@ -22,6 +24,13 @@ import org.hearth.application.vm.VmNotRunningException;
 import org.hearth.domain.node.NotNodeOperatorException;
 import org.hearth.domain.node.NotNodeOwnerException;
 import org.hearth.domain.node.UnknownNodeException;
+import org.hearth.domain.template.InvalidParametersException;
+import org.hearth.domain.template.InvalidTemplateException;
+import org.hearth.domain.template.NotTemplateAuthorException;
+import org.hearth.domain.template.RatingNotAllowedException;
+import org.hearth.domain.template.TemplateChangedException;
+import org.hearth.domain.template.TemplateSlugTakenException;
+import org.hearth.domain.template.UnknownTemplateException;
 import org.hearth.domain.vm.IllegalVmTransitionException;
 import org.hearth.domain.vm.NotVmOwnerException;
 import org.hearth.domain.vm.UnknownVmException;
@@ -63,6 +72,21 @@ public final class ProblemMappers {
       if (t instanceof TargetNodeRefusedException
           || t instanceof VmNotRunningException
           || t instanceof IllegalVmTransitionException) {
+        return Problem.of(ProblemType.CONFLICT, t.getMessage());
+      }
+      if (t instanceof PaymentRequiredException || t instanceof InsufficientFundsException) {
+        return Problem.of(ProblemType.PAYMENT_REQUIRED, t.getMessage());
+      }
+      if (t instanceof InvalidTemplateException || t instanceof InvalidParametersException) {
+        return Problem.of(ProblemType.INVALID_FIELD, t.getMessage());
+      }
+      if (t instanceof UnknownTemplateException) {
+        return Problem.of(ProblemType.NOT_FOUND, t.getMessage());
+      }
+      if (t instanceof NotTemplateAuthorException || t instanceof RatingNotAllowedException) {
+        return Problem.of(ProblemType.FORBIDDEN, t.getMessage());
+      }
+      if (t instanceof TemplateSlugTakenException || t instanceof TemplateChangedException) {
         return Problem.of(ProblemType.CONFLICT, t.getMessage());
       }
       if (t instanceof ConstraintViolationException e) {

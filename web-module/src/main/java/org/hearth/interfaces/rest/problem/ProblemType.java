@@ -5,6 +5,7 @@ public enum ProblemType {
   MALFORMED_REQUEST(400, "Malformed request"),
   INVALID_FIELD(400, "Invalid field"),
   UNAUTHENTICATED(401, "Authentication required"),
+  PAYMENT_REQUIRED(402, "Payment required"),
   SIGN_IN_FAILED(401, "Sign-in failed"),
   FORBIDDEN(403, "Not allowed"),
   CROSS_SITE_REQUEST(403, "Cross-site request refused"),
@@ -15,6 +16,7 @@ public enum ProblemType {
   PAYLOAD_TOO_LARGE(413, "Payload too large"),
   UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
   RATE_LIMITED(429, "Too many requests"),
+  SERVICE_UNAVAILABLE(503, "Service unavailable"),
   INTERNAL(500, "Internal error");
 
   private final int status;

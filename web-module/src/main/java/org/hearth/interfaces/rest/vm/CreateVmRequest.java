@@ -7,14 +7,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
-import java.util.List;
 import java.util.Map;
 import org.hearth.domain.vm.VmRequest;
-import org.hearth.protocol.compute.Tier;
-import org.hearth.protocol.money.Money;
 
-/** The body of {@code POST /api/vms}. */
-public class CreateVmRequest {
+/** The body of {@code POST /api/vms}: a {@link VmSpecRequest} and what to run. */
+public class CreateVmRequest extends VmSpecRequest {
 
   @NotBlank
   @Size(max = 64)
@@ -23,33 +20,8 @@ public class CreateVmRequest {
       message = "letters, digits, '.', '_' and '-' only")
   public String name;
 
-  @NotNull
-  @Positive
-  @Max(256)
-  public Integer vcpus;
-
-  @NotNull
-  @Positive
-  @Max(4L * 1024 * 1024)
-  public Long memoryMiB;
-
-  @NotNull
-  @PositiveOrZero
-  @Max(64L * 1024)
-  public Long diskGiB;
-
-  @PositiveOrZero
-  @Max(16)
-  public int gpus;
-
-  @NotNull public Tier tier;
-
-  @NotNull
-  @Pattern(regexp = "sandbox", message = "must be sandbox (the only runtime so far)")
-  public String runtime = "sandbox";
-
   @NotBlank
-  @Size(max = 4000)
+  @Size(max = MAX_COMMAND)
   public String command;
 
   @Size(max = 64)
@@ -62,18 +34,8 @@ public class CreateVmRequest {
           @NotNull @Size(max = 4096) String>
       env = Map.of();
 
-  public boolean outboundNetwork;
-
-  @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "letters, digits, '.', '_' and '-' only")
-  public String region;
-
-  @Size(max = 16)
-  public List<@NotBlank @Size(max = 64) String> tags = List.of();
-
-  @Pattern(regexp = "[0-9a-f]{64}", message = "must be 64 lowercase hex digits")
+  @Pattern(regexp = NODE_ID, message = NODE_ID_MESSAGE)
   public String targetNodeId;
-
-  @PositiveOrZero public Long maxPricePerHour;
 
   @Positive
   @Max(525_600)
@@ -84,23 +46,7 @@ public class CreateVmRequest {
   @Max(86_400)
   public int waitSeconds;
 
-  VmRequest toRequest() {
-    return new VmRequest(
-        name,
-        vcpus,
-        memoryMiB,
-        diskGiB,
-        gpus,
-        tier,
-        runtime,
-        command,
-        env == null ? Map.of() : env,
-        outboundNetwork,
-        region,
-        tags == null ? List.of() : tags,
-        targetNodeId,
-        maxPricePerHour == null ? null : Money.of(maxPricePerHour),
-        durationMinutes,
-        waitSeconds);
+  public VmRequest toRequest() {
+    return toRequest(name, command, env, targetNodeId, durationMinutes, waitSeconds);
   }
 }

@@ -20,10 +20,12 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hearth.application.billing.BillingQueries;
 import org.hearth.application.vm.TerminalTickets;
 import org.hearth.application.vm.VmService;
 import org.hearth.domain.vm.Vm;
 import org.hearth.interfaces.rest.ConflictRetry;
+import org.hearth.interfaces.rest.billing.ChargeResponse;
 import org.hearth.interfaces.rest.security.Authenticated;
 import org.hearth.interfaces.rest.security.Caller;
 import org.hearth.interfaces.rest.security.PublicUrl;
@@ -44,6 +46,7 @@ public class VmResource {
   private static final String ACCOUNT_ID_MESSAGE = "must be an account id (a UUID)";
 
   @Inject VmService vms;
+  @Inject BillingQueries billing;
   @Inject TerminalTickets tickets;
   @Inject PublicUrl publicUrl;
   @Context SecurityContext security;
@@ -128,6 +131,32 @@ public class VmResource {
   public VmResponse restart(
       @PathParam("id") @Pattern(regexp = VM_ID, message = VM_ID_MESSAGE) String id) {
     return VmResponse.of(ConflictRetry.run(() -> vms.restart(account(), id)));
+  }
+
+  @GET
+  @Path("{id}/charges")
+  @Operation(
+      summary = "A VM's billing periods, newest first",
+      description =
+          "Each period's hold, and once settled the seconds billed (running, on an online node),"
+              + " the charge and the platform fee in it. Owner and members.")
+  public List<ChargeResponse> charges(
+      @PathParam("id") @Pattern(regexp = VM_ID, message = VM_ID_MESSAGE) String id) {
+    vms.get(account(), id);
+    return billing.chargesOf(id).stream().map(ChargeResponse::of).toList();
+  }
+
+  @POST
+  @Path("{id}/resume")
+  @Operation(
+      summary = "Resume a suspended VM",
+      description =
+          "Places a VM suspended for want of payment again on the node that kept it, once the"
+              + " balance pays its first billing period: 402 while it cannot, 409 when the VM is"
+              + " not suspended or its node has no room now.")
+  public VmResponse resume(
+      @PathParam("id") @Pattern(regexp = VM_ID, message = VM_ID_MESSAGE) String id) {
+    return VmResponse.of(ConflictRetry.run(() -> vms.resume(account(), id)));
   }
 
   @POST

@@ -24,7 +24,19 @@ public class VmResponse {
   public String tier;
   public String runtime;
   public String command;
+
+  /** The environment without the values of secrets. */
   public Map<String, String> env;
+
+  /** Names of environment variables whose values are secret: set in the VM, never shown. */
+  public List<String> secretEnv;
+
+  /** Host programs the VM's node must have. */
+  public List<String> requiredTools;
+
+  /** The template the VM was deployed from, or null. */
+  public String template;
+
   public boolean outboundNetwork;
   public String region;
   public List<String> tags;
@@ -45,7 +57,7 @@ public class VmResponse {
     public String cause;
   }
 
-  static VmResponse of(Vm vm) {
+  public static VmResponse of(Vm vm) {
     VmResponse r = new VmResponse();
     r.id = vm.id();
     r.ownerAccountId = vm.ownerAccountId();
@@ -62,7 +74,10 @@ public class VmResponse {
     r.tier = vm.tier().name();
     r.runtime = vm.runtime();
     r.command = vm.command();
-    r.env = vm.env();
+    r.env = vm.visibleEnv();
+    r.secretEnv = vm.secretEnv();
+    r.requiredTools = vm.requiredTools();
+    r.template = vm.templateSlug();
     r.outboundNetwork = vm.outboundNetwork();
     r.region = vm.regionWish();
     r.tags = vm.tagsWish();

@@ -1,0 +1,218 @@
+package org.hearth.application.billing;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hearth.domain.billing.BilledTime;
+import org.hearth.domain.billing.Charge;
+import org.hearth.domain.billing.Lease;
+import org.hearth.domain.billing.LeaseStore;
+import org.hearth.domain.billing.LedgerAccountRef;
+import org.hearth.domain.billing.LedgerAccountType;
+import org.hearth.protocol.money.Money;
+
+/**
+ * One batch of billing work per call, each in a transaction of its own that claims its rows with
+ * row locks, so concurrent cycles (a timer firing twice, two servers) never bill a period twice:
+ * the unique charge row per lease and period, and the ledger's idempotency keys, make sure of it
+ * even if a lock were lost.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class BillingCycle {
+
+  private static final System.Logger LOG = System.getLogger(BillingCycle.class.getName());
+
+  @Inject LeaseStore store;
+  @Inject Ledger ledger;
+  @Inject BillingSettings settings;
+  @Inject Notices notices;
+  @Inject Event<LeaseUnpaid> unpaid;
+  @Inject Clock clock;
+
+  static String holdKey(String vmId, Instant periodStart) {
+    return "hold:" + vmId + ":" + periodStart.toEpochMilli();
+  }
+
+  static String settleKey(String vmId, Instant periodStart) {
+    return "settle:" + vmId + ":" + periodStart.toEpochMilli();
+  }
+
+  /**
+   * Holds the next period of open leases whose held time ends within the hold lead. A tenant who
+   * cannot pay a hold has that lease closed and its VM suspended.
+   *
+   * @return the leases handled; fewer than the batch size when no more are due
+   */
+  public int holdNextPeriods() {
+    Instant now = clock.instant();
+    List<Lease> due = store.lockDueForHold(now.plus(settings.holdLead()), settings.batchSize());
+    if (due.isEmpty()) {
+      return 0;
+    }
+    List<Movement> holds = new ArrayList<>();
+    Map<String, Charge> charges = new HashMap<>();
+    for (Lease lease : due) {
+      Instant start = lease.heldUntil();
+      Instant end = start.plus(settings.period());
+      Money held = BillingMath.hold(Money.of(lease.pricePerHour()), start, end);
+      String key = holdKey(lease.vmId(), start);
+      charges.put(
+          key,
+          new Charge(
+              lease.vmId(),
+              start,
+              end,
+              lease.tenantAccountId(),
+              lease.nodeId(),
+              lease.earner(),
+              lease.pricePerHour(),
+              held.amount(),
+              null,
+              null,
+              null));
+      // A hold of nothing (a free node) is a charge row without a movement.
+      Movement.Builder hold =
+          Movement.builder(key, MovementType.HOLD, lease.vmId())
+              .move(
+                  LedgerAccountRef.tenantAvailable(lease.tenantAccountId()),
+                  LedgerAccountRef.tenantHeld(lease.tenantAccountId()),
+                  held);
+      if (!hold.isEmpty()) {
+        holds.add(hold.build());
+      }
+    }
+    PostResult result = ledger.postAll(holds);
+    List<Charge> paid = new ArrayList<>();
+    Map<String, Instant> heldUntil = new HashMap<>();
+    for (Map.Entry<String, Charge> e : charges.entrySet()) {
+      Charge charge = e.getValue();
+      InsufficientFundsException refusal = result.refused().get(e.getKey());
+      if (refusal == null) {
+        paid.add(charge);
+        heldUntil.put(charge.vmId(), charge.periodEnd());
+      } else {
+        store.close(charge.vmId(), now);
+        unpaid.fire(new LeaseUnpaid(charge.vmId(), charge.tenantAccountId(), refusal.getMessage()));
+        notices.raise(
+            charge.tenantAccountId(),
+            Notices.Kind.VM_SUSPENDED,
+            "VM "
+                + charge.vmId()
+                + " was suspended: your balance cannot pay its next billing period. Top up and"
+                + " resume it within the retention time, or it is deleted.");
+        LOG.log(
+            System.Logger.Level.INFO,
+            "lease {0}: next period not paid, VM suspended ({1})",
+            charge.vmId(),
+            refusal.getMessage());
+      }
+    }
+    store.insertCharges(paid);
+    store.heldUntil(heldUntil);
+    warnLowBalances(due, result);
+    return due.size();
+  }
+
+  /**
+   * Settles periods that ended: the part of the hold the VM used (time running on a node that was
+   * online) goes to the earner less the platform fee, and the rest back to the tenant.
+   *
+   * @return the charges settled; fewer than the batch size when no more are due
+   */
+  public int settleEndedPeriods() {
+    Instant now = clock.instant();
+    List<Charge> due = store.lockDueForSettlement(now, settings.batchSize());
+    if (due.isEmpty()) {
+      return 0;
+    }
+    Set<String> vmIds = new HashSet<>();
+    Set<String> nodeIds = new HashSet<>();
+    due.forEach(
+        c -> {
+          vmIds.add(c.vmId());
+          nodeIds.add(c.nodeId());
+        });
+    Map<String, List<BilledTime.StateChange>> changes = store.stateChanges(vmIds);
+    Map<String, List<BilledTime.Outage>> outages = store.outages(nodeIds);
+    List<Charge> settled = new ArrayList<>();
+    List<Movement> movements = new ArrayList<>();
+    for (Charge charge : due) {
+      long seconds =
+          BilledTime.seconds(
+              changes.getOrDefault(charge.vmId(), List.of()),
+              outages.getOrDefault(charge.nodeId(), List.of()),
+              charge.periodStart(),
+              charge.periodEnd());
+      Money held = Money.of(charge.held());
+      Money charged = BillingMath.charge(Money.of(charge.pricePerHour()), seconds, held);
+      Money fee = BillingMath.fee(charged, settings.platformFeeBps());
+      settled.add(charge.settled(seconds, charged.amount(), fee.amount()));
+      LedgerAccountRef heldAccount = LedgerAccountRef.tenantHeld(charge.tenantAccountId());
+      Movement.Builder settle =
+          Movement.builder(
+                  settleKey(charge.vmId(), charge.periodStart()),
+                  MovementType.SETTLE,
+                  charge.vmId())
+              .move(
+                  heldAccount, LedgerAccountRef.operatorEarned(charge.earner()), charged.minus(fee))
+              .move(heldAccount, LedgerAccountRef.platform(LedgerAccountType.PLATFORM_FEES), fee)
+              .move(
+                  heldAccount,
+                  LedgerAccountRef.tenantAvailable(charge.tenantAccountId()),
+                  held.minus(charged));
+      if (!settle.isEmpty()) {
+        movements.add(settle.build());
+      }
+    }
+    PostResult result = ledger.postAll(movements);
+    if (!result.refused().isEmpty()) {
+      // A settlement only spends its own hold: a refusal means the books are broken. Roll back.
+      throw new IllegalStateException("settlement refused: " + result.refused());
+    }
+    store.markSettled(settled, now);
+    return due.size();
+  }
+
+  /** Warns tenants whose balance covers fewer than the configured periods of their leases. */
+  private void warnLowBalances(List<Lease> leases, PostResult result) {
+    Set<String> tenants = new HashSet<>();
+    leases.forEach(lease -> tenants.add(lease.tenantAccountId()));
+    Map<String, Long> pricePerHour = store.openPricePerHour(tenants);
+    List<String> covered = new ArrayList<>();
+    for (String tenant : tenants) {
+      Money perPeriod =
+          BillingMath.forSeconds(
+              Money.of(pricePerHour.getOrDefault(tenant, 0L)), settings.period().toSeconds());
+      Money needed = perPeriod.times(settings.warnPeriods());
+      LedgerAccountRef available = LedgerAccountRef.tenantAvailable(tenant);
+      Long balance = result.balancesAfter().get(available);
+      Money left = balance != null ? Money.of(balance) : ledger.balance(available);
+      if (left.compareTo(needed) < 0 && !perPeriod.isZero()) {
+        notices.raise(
+            tenant,
+            Notices.Kind.LOW_BALANCE,
+            "Your balance of "
+                + left.amount()
+                + " covers fewer than "
+                + settings.warnPeriods()
+                + " billing periods of your running VMs ("
+                + perPeriod.amount()
+                + " per period). Top up to keep them running.");
+      } else {
+        covered.add(tenant);
+      }
+    }
+    notices.clearAll(covered, Notices.Kind.LOW_BALANCE);
+  }
+}

@@ -1,0 +1,105 @@
+package org.hearth.application.billing;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.hearth.domain.billing.LedgerAccountRef;
+import org.hearth.domain.billing.LedgerAccountType;
+import org.hearth.domain.billing.LedgerStore;
+import org.hearth.domain.billing.LedgerStore.StoredMovement;
+import org.hearth.protocol.money.Money;
+
+/**
+ * The double-entry ledger. Every movement's postings sum to zero; each is posted at most once under
+ * its idempotency key; accounts other than sources never go negative. Posting joins the caller's
+ * transaction and locks the balances it touches (in a fixed order, so it never deadlocks); a
+ * concurrent post of the same key waits for that lock and then finds the key posted.
+ */
+@Stateless
+public class Ledger {
+
+  @Inject LedgerStore store;
+  @Inject Clock clock;
+
+  /**
+   * Posts one movement.
+   *
+   * @return false if a movement with its idempotency key was posted before (nothing changes)
+   * @throws InsufficientFundsException if it would take an account below zero (nothing changes)
+   */
+  public boolean post(Movement movement) {
+    PostResult result = postAll(List.of(movement));
+    InsufficientFundsException refusal = result.refused().get(movement.idempotencyKey());
+    if (refusal != null) {
+      throw refusal;
+    }
+    return result.posted().contains(movement.idempotencyKey());
+  }
+
+  /**
+   * Posts movements in order in one go. One that would overdraw an account is refused and left out,
+   * and the rest are still posted; callers decide what a refusal means (see {@link PostResult}).
+   */
+  public PostResult postAll(List<Movement> movements) {
+    Set<LedgerAccountRef> accounts = new TreeSet<>();
+    Set<String> keys = new HashSet<>();
+    for (Movement movement : movements) {
+      if (!keys.add(movement.idempotencyKey())) {
+        throw new IllegalArgumentException("key twice in a batch: " + movement.idempotencyKey());
+      }
+      movement.postings().forEach(p -> accounts.add(p.account()));
+    }
+    WorkingBalances balances = new WorkingBalances(store.lockBalances(accounts));
+    Set<String> alreadyPosted = store.postedKeys(keys);
+    Set<String> posted = new HashSet<>();
+    Map<String, InsufficientFundsException> refused = new HashMap<>();
+    List<StoredMovement> toStore = new ArrayList<>();
+    Instant now = clock.instant();
+    for (Movement movement : movements) {
+      String key = movement.idempotencyKey();
+      if (alreadyPosted.contains(key)) {
+        continue;
+      }
+      balances
+          .apply(movement)
+          .ifPresentOrElse(
+              refusal -> refused.put(key, refusal),
+              () -> {
+                posted.add(key);
+                toStore.add(stored(movement, now));
+              });
+    }
+    if (!toStore.isEmpty()) {
+      store.write(toStore, balances.changed());
+    }
+    return new PostResult(posted, alreadyPosted, refused, balances.all());
+  }
+
+  public Money balance(LedgerAccountRef account) {
+    return Money.of(store.balance(account));
+  }
+
+  /** Zero while the books balance. */
+  public Money sumOfAllAccounts() {
+    return Money.of(store.sumOfAllBalances());
+  }
+
+  public Money sumOfType(LedgerAccountType type) {
+    return Money.of(store.sumOfType(type));
+  }
+
+  private static StoredMovement stored(Movement movement, Instant now) {
+    List<Map.Entry<LedgerAccountRef, Long>> postings =
+        movement.postings().stream().map(p -> Map.entry(p.account(), p.amount().amount())).toList();
+    return new StoredMovement(
+        movement.idempotencyKey(), movement.type().name(), movement.reference(), now, postings);
+  }
+}

@@ -1,0 +1,21 @@
+package org.hearth.application.billing;
+
+import java.util.Map;
+import java.util.Set;
+import org.hearth.domain.billing.LedgerAccountRef;
+
+/**
+ * What became of a batch of movements: posted now, posted before (same idempotency key, nothing
+ * changed), or refused for insufficient funds (nothing changed); and the balances of the accounts
+ * they touch, afterwards.
+ */
+public record PostResult(
+    Set<String> posted,
+    Set<String> alreadyPosted,
+    Map<String, InsufficientFundsException> refused,
+    Map<LedgerAccountRef, Long> balancesAfter) {
+
+  public boolean refused(String idempotencyKey) {
+    return refused.containsKey(idempotencyKey);
+  }
+}

@@ -1,0 +1,77 @@
+package org.hearth.application.market;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import org.hearth.application.node.DailyUptime;
+import org.hearth.application.node.NodeRegistry;
+import org.hearth.application.node.NodeSettings;
+import org.hearth.application.node.NodeView;
+import org.hearth.domain.node.Node;
+import org.hearth.domain.node.NodeRepository;
+import org.hearth.domain.node.NodeStatus;
+
+/** The node marketplace: search, featured nodes, and a node's full page. */
+@Stateless
+public class Marketplace {
+
+  /** How many nodes are featured, and the uptime they need. */
+  static final int FEATURED = 10;
+
+  static final double FEATURED_UPTIME = 95.0;
+
+  /** Days of the uptime chart on a node's page. */
+  public static final int UPTIME_DAYS = 30;
+
+  @Inject MarketView view;
+  @Inject NodeRepository nodes;
+  @Inject NodeRegistry registry;
+  @Inject NodeSettings settings;
+  @Inject Clock clock;
+
+  public MarketSearch.Page search(MarketQuery query) {
+    return MarketSearch.search(view.current(), query);
+  }
+
+  /** The top online nodes with at least 95% uptime, by reputation. */
+  public List<MarketNode> featured() {
+    return view.current().stream()
+        .filter(n -> n.status() == NodeStatus.ONLINE && n.uptimePercent() >= FEATURED_UPTIME)
+        .sorted(
+            Comparator.comparingDouble(MarketNode::reputation)
+                .reversed()
+                .thenComparing(MarketNode::id))
+        .limit(FEATURED)
+        .toList();
+  }
+
+  /**
+   * A node's page, read fresh: the entry, its badges and its uptime per day.
+   *
+   * @throws org.hearth.domain.node.UnknownNodeException for an unknown id
+   */
+  public NodePage page(String nodeId) {
+    NodeView view = registry.find(nodeId);
+    Node node = view.node();
+    Instant now = clock.instant();
+    LocalDate firstDay = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(UPTIME_DAYS - 1L);
+    List<DailyUptime.Day> days =
+        DailyUptime.of(
+            node.registeredAt(),
+            now,
+            UPTIME_DAYS,
+            settings.heartbeatInterval(),
+            nodes.missedByDay(nodeId, firstDay));
+    MarketNode entry = MarketReader.entry(node, view.uptimePercent());
+    return new NodePage(entry, Badges.of(entry, now), days);
+  }
+
+  /** A node's page. */
+  public record NodePage(
+      MarketNode node, List<Badges.Badge> badges, List<DailyUptime.Day> uptimeByDay) {}
+}

@@ -1,0 +1,216 @@
+package org.hearth.infrastructure.persistence;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.hearth.domain.billing.LedgerAccountRef;
+import org.hearth.domain.billing.LedgerAccountType;
+import org.hearth.domain.billing.LedgerStore;
+
+/**
+ * The ledger in plain JDBC with batched statements: a billing cycle posts tens of thousands of
+ * movements, which entity-by-entity JPA writes could not do in time. It runs on the JTA data
+ * source, so it joins the caller's transaction like the entity manager does.
+ */
+@ApplicationScoped
+public class JdbcLedgerStore implements LedgerStore {
+
+  @Resource(lookup = "jdbc/hearth")
+  DataSource dataSource;
+
+  @Override
+  public Map<LedgerAccountRef, Long> lockBalances(Collection<LedgerAccountRef> accounts) {
+    List<LedgerAccountRef> sorted = accounts.stream().sorted().distinct().toList();
+    try (Connection c = dataSource.getConnection()) {
+      Map<LedgerAccountRef, Long> locked = selectForUpdate(c, sorted);
+      if (locked.size() < sorted.size()) {
+        List<LedgerAccountRef> missing =
+            sorted.stream().filter(a -> !locked.containsKey(a)).toList();
+        insertZeroBalances(c, missing);
+        locked.putAll(selectForUpdate(c, missing));
+      }
+      return locked;
+    } catch (SQLException e) {
+      throw new PersistenceFailure("locking ledger balances", e);
+    }
+  }
+
+  private static Map<LedgerAccountRef, Long> selectForUpdate(
+      Connection c, List<LedgerAccountRef> sorted) throws SQLException {
+    Map<LedgerAccountRef, Long> found = new HashMap<>();
+    for (List<LedgerAccountRef> part : Sql.parts(sorted)) {
+      String sql =
+          "SELECT account_type, owner, balance FROM ledger_balance WHERE (account_type, owner) IN ("
+              + Sql.placeholders(part.size(), "(?,?)")
+              + ") ORDER BY account_type, owner FOR UPDATE";
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        int i = 1;
+        for (LedgerAccountRef account : part) {
+          ps.setString(i++, account.type().name());
+          ps.setString(i++, account.owner());
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            found.put(
+                new LedgerAccountRef(LedgerAccountType.valueOf(rs.getString(1)), rs.getString(2)),
+                rs.getLong(3));
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  private static void insertZeroBalances(Connection c, List<LedgerAccountRef> accounts)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO ledger_balance (account_type, owner, balance) VALUES (?, ?, 0)"
+                + " ON CONFLICT DO NOTHING")) {
+      for (LedgerAccountRef account : accounts) {
+        ps.setString(1, account.type().name());
+        ps.setString(2, account.owner());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  @Override
+  public Set<String> postedKeys(Collection<String> keys) {
+    Set<String> posted = new HashSet<>();
+    try (Connection c = dataSource.getConnection()) {
+      Sql.eachRowIn(
+          c,
+          "SELECT idempotency_key FROM ledger_movement WHERE idempotency_key IN (%s)",
+          keys,
+          rs -> posted.add(rs.getString(1)));
+      return posted;
+    } catch (SQLException e) {
+      throw new PersistenceFailure("reading posted movements", e);
+    }
+  }
+
+  @Override
+  public void write(List<StoredMovement> movements, Map<LedgerAccountRef, Long> newBalances) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement movement =
+            c.prepareStatement(
+                "INSERT INTO ledger_movement (idempotency_key, movement_type, reference, created_at)"
+                    + " VALUES (?, ?, ?, ?)");
+        PreparedStatement entry =
+            c.prepareStatement(
+                "INSERT INTO ledger_entry (movement_key, seq, account_type, owner, amount,"
+                    + " created_at) VALUES (?, ?, ?, ?, ?, ?)");
+        PreparedStatement balance =
+            c.prepareStatement(
+                "UPDATE ledger_balance SET balance = ? WHERE account_type = ? AND owner = ?")) {
+      for (StoredMovement m : movements) {
+        movement.setString(1, m.idempotencyKey());
+        movement.setString(2, m.type());
+        movement.setString(3, m.reference());
+        Sql.setInstant(movement, 4, m.createdAt());
+        movement.addBatch();
+        int seq = 0;
+        for (Map.Entry<LedgerAccountRef, Long> posting : m.postings()) {
+          entry.setString(1, m.idempotencyKey());
+          entry.setInt(2, seq++);
+          entry.setString(3, posting.getKey().type().name());
+          entry.setString(4, posting.getKey().owner());
+          entry.setLong(5, posting.getValue());
+          Sql.setInstant(entry, 6, m.createdAt());
+          entry.addBatch();
+        }
+      }
+      movement.executeBatch();
+      entry.executeBatch();
+      for (Map.Entry<LedgerAccountRef, Long> b : newBalances.entrySet()) {
+        balance.setLong(1, b.getValue());
+        balance.setString(2, b.getKey().type().name());
+        balance.setString(3, b.getKey().owner());
+        balance.addBatch();
+      }
+      balance.executeBatch();
+    } catch (SQLException e) {
+      throw new PersistenceFailure("writing ledger movements", e);
+    }
+  }
+
+  @Override
+  public long balance(LedgerAccountRef account) {
+    return singleLong(
+        "SELECT balance FROM ledger_balance WHERE account_type = ? AND owner = ?",
+        account.type().name(),
+        account.owner());
+  }
+
+  @Override
+  public long sumOfAllBalances() {
+    return singleLong("SELECT COALESCE(SUM(balance), 0) FROM ledger_balance");
+  }
+
+  @Override
+  public long sumOfType(LedgerAccountType type) {
+    return singleLong(
+        "SELECT COALESCE(SUM(balance), 0) FROM ledger_balance WHERE account_type = ?", type.name());
+  }
+
+  @Override
+  public List<LedgerEntryView> entries(String owner, Instant from, Instant to, int limit) {
+    String sql =
+        "SELECT e.created_at, m.movement_type, m.idempotency_key, m.reference, e.account_type,"
+            + " e.amount FROM ledger_entry e JOIN ledger_movement m"
+            + " ON m.idempotency_key = e.movement_key"
+            + " WHERE e.owner = ? AND e.created_at >= ? AND e.created_at < ?"
+            + " ORDER BY e.created_at, e.movement_key, e.seq LIMIT ?";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, owner);
+      Sql.setInstant(ps, 2, from);
+      Sql.setInstant(ps, 3, to);
+      ps.setInt(4, limit);
+      List<LedgerEntryView> entries = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          entries.add(
+              new LedgerEntryView(
+                  Sql.instant(rs, 1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  LedgerAccountType.valueOf(rs.getString(5)),
+                  rs.getLong(6)));
+        }
+      }
+      return entries;
+    } catch (SQLException e) {
+      throw new PersistenceFailure("reading ledger entries", e);
+    }
+  }
+
+  private long singleLong(String sql, String... params) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setString(i + 1, params[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 0L;
+      }
+    } catch (SQLException e) {
+      throw new PersistenceFailure("reading the ledger", e);
+    }
+  }
+}

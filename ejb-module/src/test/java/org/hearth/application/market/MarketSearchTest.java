@@ -1,0 +1,132 @@
+package org.hearth.application.market;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.hearth.domain.node.Capacity;
+import org.hearth.domain.node.Demand;
+import org.hearth.domain.node.NodeStatus;
+import org.hearth.domain.node.PriceList;
+import org.hearth.protocol.compute.ProviderPolicy;
+import org.hearth.protocol.compute.Tier;
+import org.junit.jupiter.api.Test;
+
+class MarketSearchTest {
+
+  private static MarketNode node(
+      String id,
+      String region,
+      Set<String> tags,
+      NodeStatus status,
+      long price,
+      double uptime,
+      double reputation,
+      long allocatedShares,
+      List<String> gpus) {
+    Demand offered = new Demand(4 * 12, 8192, 100, gpus.size());
+    Demand allocated = new Demand(allocatedShares, 1024, 10, 0);
+    return new MarketNode(
+        id,
+        region,
+        tags,
+        "",
+        status,
+        4,
+        4000,
+        8192,
+        100,
+        gpus,
+        new Capacity(offered, allocated, 1, 8),
+        ProviderPolicy.OPEN,
+        PriceList.of(price, 0, 0, 0),
+        uptime,
+        reputation,
+        10,
+        9,
+        Instant.EPOCH);
+  }
+
+  private static final MarketNode CHEAP =
+      node("a", "eu", Set.of("ssd"), NodeStatus.ONLINE, 5, 99.0, 0.5, 36, List.of());
+  private static final MarketNode TRUSTED =
+      node("b", "eu", Set.of("ssd", "fast"), NodeStatus.ONLINE, 20, 99.9, 0.9, 0, List.of());
+  private static final MarketNode GPU =
+      node("c", "us", Set.of(), NodeStatus.ONLINE, 50, 90.0, 0.7, 12, List.of("NVIDIA A100"));
+  private static final MarketNode DOWN =
+      node("d", "eu", Set.of("ssd"), NodeStatus.OFFLINE, 1, 50.0, 0.95, 0, List.of());
+  private static final List<MarketNode> ALL = List.of(CHEAP, TRUSTED, GPU, DOWN);
+
+  private static List<String> ids(MarketQuery query) {
+    return MarketSearch.search(ALL, query).items().stream().map(MarketNode::id).toList();
+  }
+
+  private static MarketQuery query(
+      Set<String> tags,
+      String region,
+      Long maxPrice,
+      Double minUptime,
+      boolean gpu,
+      String model,
+      Boolean online,
+      MarketQuery.Fit fits,
+      MarketQuery.Sort sort) {
+    return new MarketQuery(
+        tags, region, maxPrice, minUptime, null, gpu, model, online, fits, sort, 0, 10);
+  }
+
+  @Test
+  void sortsBestFirst() {
+    assertEquals(
+        List.of("d", "b", "c", "a"),
+        ids(query(null, null, null, null, false, null, null, null, MarketQuery.Sort.REPUTATION)));
+    assertEquals(
+        List.of("d", "a", "b", "c"),
+        ids(query(null, null, null, null, false, null, null, null, MarketQuery.Sort.PRICE)));
+    assertEquals(
+        List.of("b", "a", "c", "d"),
+        ids(query(null, null, null, null, false, null, null, null, MarketQuery.Sort.UPTIME)));
+    assertEquals(
+        List.of("b", "d", "c", "a"),
+        ids(query(null, null, null, null, false, null, null, null, MarketQuery.Sort.CAPACITY)));
+  }
+
+  @Test
+  void filtersCombine() {
+    assertEquals(
+        List.of("b", "a"),
+        ids(query(Set.of("ssd"), "eu", 30L, 95.0, false, null, true, null, null)));
+    assertEquals(
+        List.of("b"),
+        ids(query(Set.of("ssd", "fast"), null, null, null, false, null, null, null, null)));
+    assertEquals(List.of("c"), ids(query(null, null, null, null, true, "a100", null, null, null)));
+    assertEquals(List.of(), ids(query(null, null, null, null, true, "h100", null, null, null)));
+    assertEquals(List.of("d"), ids(query(null, null, null, null, false, null, false, null, null)));
+  }
+
+  @Test
+  void fitsKeepsOnlyOnlineNodesWithRoomUnderTheTiersOvercommit() {
+    // One free core on CHEAP (36 of its 48 shares taken): 6 BURSTABLE vCPUs take 18 shares, too
+    // many; 4 take 12, which fit.
+    MarketQuery.Fit big =
+        new MarketQuery.Fit(Tier.BURSTABLE, new Demand(Tier.BURSTABLE.coreShares(6), 512, 1, 0));
+    MarketQuery.Fit small =
+        new MarketQuery.Fit(Tier.BURSTABLE, new Demand(Tier.BURSTABLE.coreShares(4), 512, 1, 0));
+    assertEquals(
+        List.of("b", "c"),
+        ids(query(null, null, null, null, false, null, null, big, MarketQuery.Sort.REPUTATION)));
+    assertEquals(
+        List.of("b", "c", "a"), ids(query(null, null, null, null, false, null, null, small, null)));
+  }
+
+  @Test
+  void pagesCountAllMatches() {
+    MarketSearch.Page page =
+        MarketSearch.search(
+            ALL,
+            new MarketQuery(null, null, null, null, null, false, null, null, null, null, 1, 3));
+    assertEquals(4, page.total());
+    assertEquals(List.of("a"), page.items().stream().map(MarketNode::id).toList());
+  }
+}

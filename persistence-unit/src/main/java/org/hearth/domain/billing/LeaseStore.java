@@ -1,0 +1,54 @@
+package org.hearth.domain.billing;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Leases and their charges; every call joins the caller's transaction. */
+public interface LeaseStore {
+
+  /** Opens the VM's lease, or opens it again (at a new price and earner) after it was closed. */
+  void open(Lease lease);
+
+  /**
+   * Closes the VM's lease at {@code at}: no more holds, and a period still open ends there (it is
+   * then settled for the time up to {@code at}). Closing a closed lease changes nothing.
+   */
+  void close(String vmId, Instant at);
+
+  /** Locks and returns open leases held only until {@code until} or earlier, oldest id first. */
+  List<Lease> lockDueForHold(Instant until, int limit);
+
+  /** Inserts charge rows; returns those that did not exist (a period is held at most once). */
+  Set<String> insertCharges(List<Charge> charges);
+
+  /** Moves each lease's held-until instant forward. */
+  void heldUntil(Map<String, Instant> heldUntilByVm);
+
+  /** Locks and returns unsettled charges whose period ended by {@code now}. */
+  List<Charge> lockDueForSettlement(Instant now, int limit);
+
+  /** Records settlements; returns the keys of the rows that were still unsettled. */
+  Set<String> markSettled(List<Charge> settled, Instant at);
+
+  /** The state changes of each VM, oldest first. */
+  Map<String, List<BilledTime.StateChange>> stateChanges(Collection<String> vmIds);
+
+  /** Each node's outages, including the one going on for nodes offline now. */
+  Map<String, List<BilledTime.Outage>> outages(Collection<String> nodeIds);
+
+  /**
+   * Makes {@code to} the earner of every open lease and unsettled charge earning for {@code from}.
+   */
+  void reassignEarner(String from, String to);
+
+  /** The summed hourly price of each tenant's open leases. */
+  Map<String, Long> openPricePerHour(Collection<String> tenantAccountIds);
+
+  /** The key of a charge row, as {@link #insertCharges} and {@link #markSettled} return them. */
+  static String key(String vmId, Instant periodStart) {
+    return vmId + "@" + periodStart.toEpochMilli();
+  }
+}

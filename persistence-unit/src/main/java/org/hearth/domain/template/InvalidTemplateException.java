@@ -1,0 +1,16 @@
+package org.hearth.domain.template;
+
+/** A template that breaks a rule spanning its fields (the field is named as a client sends it). */
+public class InvalidTemplateException extends RuntimeException {
+
+  private final String field;
+
+  public InvalidTemplateException(String field, String problem) {
+    super(field + ": " + problem);
+    this.field = field;
+  }
+
+  public String field() {
+    return field;
+  }
+}

@@ -1,0 +1,10 @@
+package org.hearth.domain.template;
+
+/** The template changed while a deployment was being prepared from it. */
+public class TemplateChangedException extends RuntimeException {
+
+  public TemplateChangedException(String slug, long expected, long now) {
+    super(
+        "template " + slug + " changed from version " + expected + " to " + now + "; deploy again");
+  }
+}

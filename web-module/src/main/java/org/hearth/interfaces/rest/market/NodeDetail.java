@@ -1,0 +1,55 @@
+package org.hearth.interfaces.rest.market;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.hearth.application.market.Marketplace;
+import org.hearth.protocol.compute.ProviderPolicy;
+
+/** A node's page: its card, what its policy accepts, and its uptime per day. */
+public class NodeDetail extends NodeCard {
+  public Policy policy;
+  public List<Day> uptimeByDay;
+
+  /** What the node's provider accepts. */
+  public static class Policy {
+    public Set<String> tiers;
+    public Set<String> runtimes;
+    public int maxVms;
+    public boolean outboundNetwork;
+  }
+
+  /** One UTC day's uptime. */
+  public static class Day {
+    public LocalDate day;
+    public double percent;
+  }
+
+  static NodeDetail of(Marketplace.NodePage page, Instant now) {
+    NodeDetail d = new NodeDetail();
+    fill(d, page, now);
+    return d;
+  }
+
+  static void fill(NodeDetail d, Marketplace.NodePage page, Instant now) {
+    NodeCard.fill(d, page.node(), now);
+    ProviderPolicy p = page.node().policy();
+    d.policy = new Policy();
+    d.policy.tiers =
+        p.tiers().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet());
+    d.policy.runtimes = p.runtimes();
+    d.policy.maxVms = p.maxVms();
+    d.policy.outboundNetwork = p.outboundNetwork();
+    d.uptimeByDay =
+        page.uptimeByDay().stream()
+            .map(
+                u -> {
+                  Day day = new Day();
+                  day.day = u.day();
+                  day.percent = u.percent();
+                  return day;
+                })
+            .toList();
+  }
+}

@@ -1,0 +1,142 @@
+package org.hearth.it;
+
+import static org.hearth.it.AgentEndToEndIT.awaitNode;
+import static org.hearth.it.AgentEndToEndIT.awaitVm;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URL;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * kill -9 in the middle of a billing cycle: a server billing one lease per transaction, with a
+ * pause between transactions, is killed while some leases have their next period held and others
+ * not. After a restart every period of every lease is held and charged exactly once, none is
+ * skipped, and the ledger balances.
+ */
+class BillingCrashIT {
+
+  private static final int VMS = 5;
+
+  @Test
+  void aKillMidCycleNeitherSkipsNorRepeatsAPeriod() throws Exception {
+    Map<String, String> env = new HashMap<>(PayaraServer.ownDatabase("billing-crash-data"));
+    env.put("HEARTH_BILLING_BATCH_SIZE", "1");
+    env.put("HEARTH_BILLING_BATCH_PAUSE", "PT0.4S");
+    try (PayaraServer server =
+        PayaraServer.withEnvironment(Integer.getInteger("hearth.it.port", 18080) + 4, env)
+            .start()) {
+      HearthApi api = new HearthApi(new URL(server.url() + "/"));
+      Tenant tenant = Tenant.funded(api);
+      try (AgentProcess agent =
+          new AgentProcess(server.url(), "crash-" + System.nanoTime()).start()) {
+        awaitNode(api, agent.region, "ONLINE");
+        List<String> vmIds = new ArrayList<>();
+        for (int i = 0; i < VMS; i++) {
+          HearthApi.Reply created = tenant.post("api/vms", vm("crash-" + i, agent));
+          assertEquals(201, created.status(), created.toString());
+          vmIds.add(created.json().get("id").asText());
+        }
+        for (String vmId : vmIds) {
+          awaitVm(tenant, vmId, "RUNNING");
+        }
+
+        awaitHoldCycleInProgress(tenant, vmIds);
+        server.kill();
+        server.start();
+        awaitNode(api, agent.region, "ONLINE");
+        awaitHeldUntilNow(tenant, vmIds);
+
+        for (String vmId : vmIds) {
+          assertEquals("RUNNING", tenant.get("api/vms/" + vmId).json().get("state").asText());
+          tenant.delete("api/vms/" + vmId);
+        }
+        long charged = 0;
+        int periods = 0;
+        for (String vmId : vmIds) {
+          awaitVm(tenant, vmId, "TERMINATED");
+          List<Charges.Period> settled = Charges.settled(tenant, vmId);
+          Charges.assertExact(settled);
+          Charges.assertContiguous(settled);
+          assertTrue(settled.size() >= 4, "billed across the crash: " + settled);
+          charged += Charges.sum(settled, Charges.Period::charged);
+          periods += settled.size();
+        }
+
+        JsonNode balance = tenant.get("api/account/balance").json();
+        assertEquals(0, balance.get("held").asLong(), balance.toString());
+        assertEquals(Tenant.FUNDS - charged, balance.get("available").asLong(), balance.toString());
+        assertEquals(periods, movements(tenant, "HOLD"), "one hold per period");
+        assertEquals(periods, movements(tenant, "SETTLE"), "one settlement per period");
+        assertTrue(
+            Tenant.admin(api).get("api/admin/economics").json().get("booksBalance").asBoolean());
+      }
+    }
+  }
+
+  private static String vm(String name, AgentProcess agent) {
+    return """
+        {"name":"%s","vcpus":1,"memoryMiB":32,"diskGiB":1,"tier":"BURSTABLE","runtime":"sandbox",
+         "command":"sleep 3600","region":"%s"}"""
+        .formatted(name, agent.region);
+  }
+
+  /** Waits until some leases hold a later period than others: a hold cycle is half done. */
+  private static void awaitHoldCycleInProgress(Tenant tenant, List<String> vmIds)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(60);
+    while (Instant.now().isBefore(deadline)) {
+      Set<Instant> latest = new HashSet<>();
+      for (String vmId : vmIds) {
+        List<Charges.Period> periods = Charges.of(tenant, vmId);
+        latest.add(periods.get(periods.size() - 1).start());
+      }
+      if (latest.size() > 1) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("never saw a hold cycle in progress");
+  }
+
+  /**
+   * Waits until the restarted server has caught up: every lease holds a period that ends in the
+   * future (after a long restart, one batch at a time, that takes a while).
+   */
+  private static void awaitHeldUntilNow(Tenant tenant, List<String> vmIds)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(180);
+    while (Instant.now().isBefore(deadline)) {
+      Instant now = Instant.now();
+      boolean current = true;
+      for (String vmId : vmIds) {
+        List<Charges.Period> periods = Charges.of(tenant, vmId);
+        current &= periods.get(periods.size() - 1).end().isAfter(now);
+      }
+      if (current) {
+        return;
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("billing never caught up after the restart");
+  }
+
+  /** The tenant's ledger movements of a type. */
+  private static long movements(Tenant tenant, String type) {
+    Set<String> keys = new HashSet<>();
+    for (JsonNode entry : tenant.get("api/account/ledger").json().get("entries")) {
+      if (entry.get("movement").asText().equals(type)) {
+        keys.add(entry.get("key").asText());
+      }
+    }
+    return keys.size();
+  }
+}
