@@ -1,8 +1,11 @@
 package org.hearth.it;
 
+import static org.hearth.it.AgentEndToEndIT.awaitNode;
+import static org.hearth.it.AgentEndToEndIT.awaitVm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -157,6 +163,88 @@ class ChainIT {
     assertEquals(3_200_000, onChain.get("expected").asLong(), economics.toString());
     assertTrue(onChain.get("consistent").asBoolean(), economics.toString());
     assertTrue(economics.get("booksBalance").asBoolean(), economics.toString());
+  }
+
+  /**
+   * An operator's earnings are paid to its linked wallet: not while the RPC is down, and exactly
+   * once although the server is killed (-9) with its transfers signed, recorded and broadcast but
+   * lost from the mempool before any was mined.
+   */
+  @Test
+  @Order(3)
+  void operatorsArePaidOnChainOnceAcrossAnOutageAndAKill() throws Exception {
+    Tenant operator = new Tenant(api);
+    String payee = linkedWallet(operator).getAddress();
+    Tenant tenant = Tenant.funded(api);
+    long fromBlock = chain.blockNumber();
+    chain.rpcDown();
+    long earned;
+    try (AgentProcess agent =
+        new AgentProcess(server.url(), "payout-" + System.nanoTime())
+            .operatedBy(operator.key.publicKeyHex())
+            .start()) {
+      String nodeId = awaitNode(api, agent.region, "ONLINE").get("id").asText();
+      assertEquals(200, operator.post("api/nodes/" + nodeId + "/claim", "").status());
+      HearthApi.Reply created = tenant.post("api/vms", vm(agent.region));
+      assertEquals(201, created.status(), created.toString());
+      String vmId = created.json().get("id").asText();
+      awaitVm(tenant, vmId, "RUNNING");
+      Thread.sleep(12_000);
+      tenant.delete("api/vms/" + vmId);
+      awaitVm(tenant, vmId, "TERMINATED");
+      List<Charges.Period> periods = Charges.settled(tenant, vmId);
+      earned =
+          Charges.sum(periods, Charges.Period::charged) - Charges.sum(periods, Charges.Period::fee);
+    }
+    assertTrue(earned > 0);
+    JsonNode unpaid = operator.get("api/operator/earnings").json();
+    assertEquals(
+        earned, unpaid.get("earned").asLong() + unpaid.get("paying").asLong(), "" + unpaid);
+    assertEquals(0, unpaid.get("paid").asLong(), unpaid.toString());
+    assertEquals(0, chain.balanceOf(payee));
+
+    chain.pauseMining();
+    chain.rpcUp();
+    await("payouts signed and recorded", () -> payouts(operator, "SUBMITTED") > 0);
+    Thread.sleep(1000); // let the cycle broadcast what it signed
+    server.kill();
+    chain.dropPendingTransactions();
+    server.start();
+    chain.resumeMining();
+
+    await("every payout confirmed", () -> paid(operator) == earned);
+    assertEquals(earned, chain.balanceOf(payee));
+    JsonNode paid = operator.get("api/operator/earnings").json();
+    Set<String> hashes = new HashSet<>();
+    for (JsonNode payout : paid.get("payouts")) {
+      assertEquals("CONFIRMED", payout.get("state").asText(), paid.toString());
+      assertEquals(payee.toLowerCase(), payout.get("address").asText().toLowerCase());
+      hashes.add(payout.get("txHash").asText());
+    }
+    assertEquals(hashes, new HashSet<>(chain.transactionsFrom(platform, fromBlock)), "sent once");
+    JsonNode economics = Tenant.admin(api).get("api/admin/economics").json();
+    assertTrue(economics.get("chain").get("consistent").asBoolean(), economics.toString());
+    assertTrue(economics.get("booksBalance").asBoolean(), economics.toString());
+  }
+
+  private static long payouts(Tenant operator, String state) {
+    JsonNode earnings = operator.get("api/operator/earnings").json();
+    long n = 0;
+    for (JsonNode payout : earnings.path("payouts")) {
+      n += state.equals(payout.get("state").asText()) ? 1 : 0;
+    }
+    return n;
+  }
+
+  private static long paid(Tenant operator) {
+    return operator.get("api/operator/earnings").json().path("paid").asLong(-1);
+  }
+
+  private static String vm(String region) {
+    return """
+        {"name":"paid","vcpus":1,"memoryMiB":32,"diskGiB":1,"tier":"BURSTABLE","runtime":"sandbox",
+         "command":"sleep 3600","region":"%s"}"""
+        .formatted(region);
   }
 
   @Test

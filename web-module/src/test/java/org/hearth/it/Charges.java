@@ -36,8 +36,12 @@ final class Charges {
 
   /** The VM's periods, oldest first. */
   static List<Period> of(Tenant tenant, String vmId) {
+    HearthApi.Reply reply = tenant.get("api/vms/" + vmId + "/charges");
+    if (reply.status() != 200) {
+      throw new AssertionError("the charges of VM " + vmId + " could not be read: " + reply);
+    }
     List<Period> periods = new ArrayList<>();
-    for (JsonNode c : tenant.get("api/vms/" + vmId + "/charges").json()) {
+    for (JsonNode c : reply.json()) {
       periods.add(
           new Period(
               Instant.parse(c.get("periodStart").asText()),

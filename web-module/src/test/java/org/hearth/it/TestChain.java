@@ -57,13 +57,15 @@ final class TestChain implements AutoCloseable {
 
   private final Process anvil;
   private final int anvilPort;
+  private final int blockTimeSeconds;
   private final RpcProxy proxy;
   final Web3j web3j;
   final String token;
 
-  private TestChain(Process anvil, int anvilPort) throws Exception {
+  private TestChain(Process anvil, int anvilPort, int blockTimeSeconds) throws Exception {
     this.anvil = anvil;
     this.anvilPort = anvilPort;
+    this.blockTimeSeconds = blockTimeSeconds;
     this.web3j = Web3j.build(new HttpService("http://127.0.0.1:" + anvilPort));
     awaitUp();
     this.proxy = new RpcProxy(anvilPort);
@@ -90,7 +92,7 @@ final class TestChain implements AutoCloseable {
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start();
     try {
-      return new TestChain(process, port);
+      return new TestChain(process, port, blockTimeSeconds);
     } catch (Exception | AssertionError e) {
       process.destroyForcibly();
       throw e;
@@ -176,12 +178,39 @@ final class TestChain implements AutoCloseable {
 
   /** Mines {@code n} blocks at once. */
   void mine(int n) throws Exception {
-    new Request<>(
-            "anvil_mine",
-            List.of(Numeric.encodeQuantity(BigInteger.valueOf(n))),
-            new HttpService("http://127.0.0.1:" + anvilPort),
-            VoidResponse.class)
-        .send();
+    anvil("anvil_mine", Numeric.encodeQuantity(BigInteger.valueOf(n)));
+  }
+
+  /**
+   * Stops mining: sent transactions wait in the mempool (the helpers here that await a receipt must
+   * not be called until {@link #resumeMining}).
+   */
+  void pauseMining() throws Exception {
+    anvil("evm_setIntervalMining", 0);
+    anvil("evm_setAutomine", false);
+  }
+
+  /** Mines a block every {@code blockTimeSeconds} again. */
+  void resumeMining() throws Exception {
+    anvil("evm_setIntervalMining", blockTimeSeconds);
+  }
+
+  /** Forgets every transaction not mined yet, as if it had never been broadcast. */
+  void dropPendingTransactions() throws Exception {
+    anvil("anvil_dropAllTransactions");
+  }
+
+  private void anvil(String method, Object... params) throws Exception {
+    VoidResponse response =
+        new Request<>(
+                method,
+                List.of(params),
+                new HttpService("http://127.0.0.1:" + anvilPort),
+                VoidResponse.class)
+            .send();
+    if (response.hasError()) {
+      throw new AssertionError(method + " failed: " + response.getError().getMessage());
+    }
   }
 
   /** The nonce of mined transactions of {@code address}. */

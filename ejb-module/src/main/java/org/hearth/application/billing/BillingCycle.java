@@ -125,14 +125,16 @@ public class BillingCycle {
   }
 
   /**
-   * Settles periods that ended: the part of the hold the VM used (time running on a node that was
-   * online) goes to the earner less the platform fee, and the rest back to the tenant.
+   * Settles periods that ended (at least {@link BillingSettings#settleAfter} ago): the part of the
+   * hold the VM used (time running on a node that was online) goes to the earner less the platform
+   * fee, and the rest back to the tenant.
    *
    * @return the charges settled; fewer than the batch size when no more are due
    */
   public int settleEndedPeriods() {
     Instant now = clock.instant();
-    List<Charge> due = store.lockDueForSettlement(now, settings.batchSize());
+    List<Charge> due =
+        store.lockDueForSettlement(now.minus(settings.settleAfter()), settings.batchSize());
     if (due.isEmpty()) {
       return 0;
     }

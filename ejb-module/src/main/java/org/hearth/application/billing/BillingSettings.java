@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hearth.application.node.NodeSettings;
 
 /** Billing settings ({@code hearth.billing.*}). */
 @ApplicationScoped
@@ -42,6 +43,8 @@ public class BillingSettings {
   @Inject
   @ConfigProperty(name = "hearth.billing.batch-pause", defaultValue = "PT0S")
   Duration batchPause;
+
+  @Inject NodeSettings nodes;
 
   @PostConstruct
   void validate() {
@@ -105,6 +108,15 @@ public class BillingSettings {
    */
   public Duration batchPause() {
     return batchPause;
+  }
+
+  /**
+   * How long after its end a period is settled: until then its node may have fallen silent without
+   * being marked offline yet (offline-after, plus one health check), and the outage would be
+   * billed.
+   */
+  public Duration settleAfter() {
+    return nodes.offlineAfter().plus(nodes.healthCheckInterval());
   }
 
   /** How early the next period is held: a fifth of a period, at most a minute. */
