@@ -248,6 +248,13 @@ class AuthorizationMatrixIT {
             "",
             f -> "api/vms/" + f.vmId() + "/resume",
             statuses(401, 409, 403, 404, 404, 404, 404)));
+    // The VM under test never ended (nor ran on a node), so its owner gets 409: nothing to review.
+    rules.put(
+        "POST /api/vms/{id}/review",
+        new Rule(
+            "{\"rating\":4}",
+            f -> "api/vms/" + f.vmId() + "/review",
+            statuses(401, 409, 403, 404, 404, 404, 404)));
     // Only admins credit; this account does not exist, so the admin gets 404.
     rules.put(
         "POST /api/admin/credits",
@@ -349,6 +356,9 @@ class AuthorizationMatrixIT {
     return sockets;
   }
 
+  /** The Nostr relay is open to every client, signed in or not (events carry their signatures). */
+  private static final Set<String> PUBLIC_WEB_SOCKETS = Set.of("/relay");
+
   @Test
   void everyEndpointHasARuleAndEveryCallerGetsWhatTheRuleSays() throws Exception {
     Map<String, Rule> rules = rules();
@@ -358,7 +368,10 @@ class AuthorizationMatrixIT {
         "REST endpoints without a rule (or rules without an endpoint)");
     assertEquals(
         new TreeSet<>(webSocketEndpoints()),
-        new TreeSet<>(webSockets().keySet()),
+        new TreeSet<>(
+            java.util.stream.Stream.concat(
+                    webSockets().keySet().stream(), PUBLIC_WEB_SOCKETS.stream())
+                .toList()),
         "WebSockets without a rule");
 
     HearthApi api = new HearthApi(base);
@@ -410,7 +423,9 @@ class AuthorizationMatrixIT {
 
     Fixture fixture() {
       Tenant owner = tenants.get(Actor.OWNER);
-      String vmId = owner.post("api/vms", VM_BODY).json().get("id").asText();
+      HearthApi.Reply created = owner.post("api/vms", VM_BODY);
+      assertEquals(201, created.status(), created.toString());
+      String vmId = created.json().get("id").asText();
       String member = tenants.get(Actor.MEMBER).accountId();
       assertEquals(204, owner.put("api/vms/" + vmId + "/members/" + member).status());
       Tenant operator = tenants.get(Actor.OPERATOR);

@@ -3,6 +3,7 @@ package org.hearth.application.market;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.hearth.application.reputation.Reputation;
 import org.hearth.domain.node.Capacity;
 import org.hearth.domain.node.NodeStatus;
 import org.hearth.domain.node.PriceList;
@@ -12,7 +13,7 @@ import org.hearth.protocol.compute.ProviderPolicy;
  * A node as the marketplace lists it, copied out of the database so searches run in memory.
  *
  * @param prices the node's price list
- * @param reputation the node's global reputation in [0, 1]
+ * @param reputation the node's global reputation, explained
  */
 public record MarketNode(
     String id,
@@ -29,7 +30,7 @@ public record MarketNode(
     ProviderPolicy policy,
     PriceList prices,
     double uptimePercent,
-    double reputation,
+    Reputation reputation,
     long totalVmsHosted,
     long successfulCompletions,
     Instant registeredAt) {
@@ -37,6 +38,11 @@ public record MarketNode(
   public MarketNode {
     tags = Set.copyOf(tags);
     gpuModels = List.copyOf(gpuModels);
+  }
+
+  /** The reputation's score, in [0, 1]. */
+  public double score() {
+    return reputation.score();
   }
 
   /** The price of one compute point for one hour: what the marketplace filters and sorts by. */

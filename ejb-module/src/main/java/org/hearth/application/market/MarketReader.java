@@ -5,14 +5,12 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.hearth.application.node.NodeSettings;
-import org.hearth.application.node.UptimeCalculator;
-import org.hearth.application.scheduling.NodeSnapshot;
+import java.util.function.ToDoubleFunction;
+import org.hearth.application.node.Uptimes;
+import org.hearth.application.reputation.Reputation;
+import org.hearth.application.reputation.ReputationBoard;
 import org.hearth.domain.node.Gpu;
 import org.hearth.domain.node.Node;
 import org.hearth.domain.node.NodeRepository;
@@ -23,22 +21,21 @@ import org.hearth.domain.node.NodeRepository;
 public class MarketReader {
 
   @Inject NodeRepository nodes;
-  @Inject NodeSettings settings;
+  @Inject Uptimes uptimes;
+  @Inject ReputationBoard reputations;
 
   public List<MarketNode> all(Instant now) {
-    UptimeCalculator uptime = settings.uptimeCalculator();
-    LocalDate from = LocalDate.ofInstant(now.minus(settings.uptimeWindow()), ZoneOffset.UTC);
-    Map<String, Long> missed = nodes.missedPerNodeSince(from);
+    ToDoubleFunction<Node> uptime = uptimes.at(now);
     return nodes.all().stream()
         .map(
-            node ->
-                entry(
-                    node,
-                    uptime.percent(node.registeredAt(), now, missed.getOrDefault(node.id(), 0L))))
+            node -> {
+              double percent = uptime.applyAsDouble(node);
+              return entry(node, reputations.of(node, percent), percent);
+            })
         .toList();
   }
 
-  static MarketNode entry(Node node, double uptimePercent) {
+  static MarketNode entry(Node node, Reputation reputation, double uptimePercent) {
     return new MarketNode(
         node.id(),
         node.region(),
@@ -54,7 +51,7 @@ public class MarketReader {
         node.policy(),
         node.priceList(),
         uptimePercent,
-        NodeSnapshot.reputation(uptimePercent, node.totalVmsHosted(), node.successfulCompletions()),
+        reputation,
         node.totalVmsHosted(),
         node.successfulCompletions(),
         node.registeredAt());

@@ -53,7 +53,7 @@ public final class MarketSearch {
   private static Comparator<MarketNode> order(MarketQuery.Sort sort) {
     Comparator<MarketNode> best =
         switch (sort) {
-          case REPUTATION -> Comparator.comparingDouble(MarketNode::reputation).reversed();
+          case REPUTATION -> Comparator.comparingDouble(MarketNode::score).reversed();
           case UPTIME -> Comparator.comparingDouble(MarketNode::uptimePercent).reversed();
           case PRICE -> Comparator.comparingLong(MarketNode::pricePerPointHour);
           case CAPACITY -> Comparator.comparingLong(MarketNode::freePoints).reversed();

@@ -12,9 +12,12 @@ import org.hearth.application.node.DailyUptime;
 import org.hearth.application.node.NodeRegistry;
 import org.hearth.application.node.NodeSettings;
 import org.hearth.application.node.NodeView;
+import org.hearth.application.reputation.ReputationBoard;
+import org.hearth.application.reputation.Reviews;
 import org.hearth.domain.node.Node;
 import org.hearth.domain.node.NodeRepository;
 import org.hearth.domain.node.NodeStatus;
+import org.hearth.domain.reputation.NodeReview;
 
 /** The node marketplace: search, featured nodes, and a node's full page. */
 @Stateless
@@ -32,6 +35,8 @@ public class Marketplace {
   @Inject NodeRepository nodes;
   @Inject NodeRegistry registry;
   @Inject NodeSettings settings;
+  @Inject ReputationBoard reputations;
+  @Inject Reviews reviews;
   @Inject Clock clock;
 
   public MarketSearch.Page search(MarketQuery query) {
@@ -43,19 +48,18 @@ public class Marketplace {
     return view.current().stream()
         .filter(n -> n.status() == NodeStatus.ONLINE && n.uptimePercent() >= FEATURED_UPTIME)
         .sorted(
-            Comparator.comparingDouble(MarketNode::reputation)
-                .reversed()
-                .thenComparing(MarketNode::id))
+            Comparator.comparingDouble(MarketNode::score).reversed().thenComparing(MarketNode::id))
         .limit(FEATURED)
         .toList();
   }
 
   /**
-   * A node's page, read fresh: the entry, its badges and its uptime per day.
+   * A node's page, read fresh: the entry (its reputation as {@code viewer}, a Nostr key or null,
+   * sees it), its badges, its uptime per day and its newest reviews.
    *
    * @throws org.hearth.domain.node.UnknownNodeException for an unknown id
    */
-  public NodePage page(String nodeId) {
+  public NodePage page(String nodeId, String viewer) {
     NodeView view = registry.find(nodeId);
     Node node = view.node();
     Instant now = clock.instant();
@@ -67,11 +71,16 @@ public class Marketplace {
             UPTIME_DAYS,
             settings.heartbeatInterval(),
             nodes.missedByDay(nodeId, firstDay));
-    MarketNode entry = MarketReader.entry(node, view.uptimePercent());
-    return new NodePage(entry, Badges.of(entry, now), days);
+    MarketNode entry =
+        MarketReader.entry(
+            node, reputations.of(node, view.uptimePercent(), viewer), view.uptimePercent());
+    return new NodePage(entry, Badges.of(entry, now), days, reviews.of(nodeId));
   }
 
-  /** A node's page. */
+  /** A node's page; {@code reviews} the newest. */
   public record NodePage(
-      MarketNode node, List<Badges.Badge> badges, List<DailyUptime.Day> uptimeByDay) {}
+      MarketNode node,
+      List<Badges.Badge> badges,
+      List<DailyUptime.Day> uptimeByDay,
+      List<NodeReview> reviews) {}
 }

@@ -15,7 +15,7 @@ import org.hearth.protocol.compute.Tier;
  * it without queries or locks. It may be stale: the scheduler checks the chosen node's locked row
  * before it takes capacity.
  *
- * @param reputation in [0, 1]; see {@link #reputation(double, long, long)}
+ * @param reputation the node's reputation score, in [0, 1]
  * @param heardAt when the node was last heard from
  * @param hostTools host programs the node's VMs can run
  */
@@ -50,7 +50,7 @@ public record NodeSnapshot(
     this(id, region, tags, policy, capacity, pointsPerCore, prices, reputation, heardAt, Set.of());
   }
 
-  public static NodeSnapshot of(Node node, double uptimePercent) {
+  public static NodeSnapshot of(Node node, double reputation) {
     return new NodeSnapshot(
         node.id(),
         node.region(),
@@ -59,19 +59,9 @@ public record NodeSnapshot(
         node.capacity(),
         node.cores() == 0 ? 0 : node.computePoints() / node.cores(),
         node.priceList(),
-        reputation(uptimePercent, node.totalVmsHosted(), node.successfulCompletions()),
+        reputation,
         node.lastSeenAt(),
         Set.copyOf(node.hostTools()));
-  }
-
-  /**
-   * Reputation from what is known today: uptime times the share of hosted VMs that ended well
-   * (neutral for a node that has hosted none). The market issue adds reviews and web of trust
-   * behind the same number.
-   */
-  public static double reputation(double uptimePercent, long hosted, long completions) {
-    double completion = hosted == 0 ? 1.0 : Math.min(1.0, (double) completions / hosted);
-    return uptimePercent / 100.0 * (0.5 + 0.5 * completion);
   }
 
   /**

@@ -5,12 +5,12 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.hearth.application.node.NodeSettings;
-import org.hearth.application.node.UptimeCalculator;
+import org.hearth.application.node.Uptimes;
+import org.hearth.application.reputation.ReputationBoard;
+import org.hearth.domain.node.Node;
 import org.hearth.domain.node.NodeRepository;
 
 /**
@@ -25,17 +25,14 @@ public class NodeSnapshotReader {
 
   @Inject NodeRepository nodes;
   @Inject NodeSettings settings;
+  @Inject Uptimes uptimes;
+  @Inject ReputationBoard reputations;
 
   public List<NodeSnapshot> online(Instant now) {
-    UptimeCalculator uptime = settings.uptimeCalculator();
-    LocalDate from = LocalDate.ofInstant(now.minus(settings.uptimeWindow()), ZoneOffset.UTC);
-    Map<String, Long> missed = nodes.missedPerNodeSince(from);
+    ToDoubleFunction<Node> uptime = uptimes.at(now);
     return nodes.online(now.minus(settings.offlineAfter())).stream()
         .map(
-            node ->
-                NodeSnapshot.of(
-                    node,
-                    uptime.percent(node.registeredAt(), now, missed.getOrDefault(node.id(), 0L))))
+            node -> NodeSnapshot.of(node, reputations.of(node, uptime.applyAsDouble(node)).score()))
         .toList();
   }
 }

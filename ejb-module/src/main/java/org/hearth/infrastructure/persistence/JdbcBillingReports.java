@@ -9,7 +9,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.hearth.domain.billing.BillingReports;
 import org.hearth.domain.billing.Charge;
@@ -75,6 +77,29 @@ public class JdbcBillingReports implements BillingReports {
       return days;
     } catch (SQLException e) {
       throw new PersistenceFailure("summing earnings of " + earner, e);
+    }
+  }
+
+  @Override
+  public Map<String, Delivery> deliveryPerNode(Instant since) {
+    String sql =
+        "SELECT c.node_id, COUNT(*), SUM(CASE WHEN EXISTS (SELECT 1 FROM node_outage o"
+            + " WHERE o.node_id = c.node_id AND o.started_at < c.period_end"
+            + " AND o.ended_at > c.period_start) THEN 1 ELSE 0 END)"
+            + " FROM lease_charge c WHERE c.settled_at IS NOT NULL AND c.period_start >= ?"
+            + " GROUP BY c.node_id";
+    Map<String, Delivery> delivery = new HashMap<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      Sql.setInstant(ps, 1, since);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          delivery.put(rs.getString(1), new Delivery(rs.getLong(2), rs.getLong(3)));
+        }
+      }
+      return delivery;
+    } catch (SQLException e) {
+      throw new PersistenceFailure("counting delivered periods per node", e);
     }
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.hearth.application.reputation.Reputation;
 import org.hearth.domain.node.Capacity;
 import org.hearth.domain.node.Demand;
 import org.hearth.domain.node.NodeStatus;
@@ -42,7 +43,7 @@ class MarketSearchTest {
         ProviderPolicy.OPEN,
         PriceList.of(price, 0, 0, 0),
         uptime,
-        reputation,
+        new Reputation(reputation, List.of()),
         10,
         9,
         Instant.EPOCH);

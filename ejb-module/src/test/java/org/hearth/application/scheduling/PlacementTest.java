@@ -162,8 +162,8 @@ class PlacementTest {
 
   @Test
   void betterNodesGetMoreWorkButNotAllOfIt() {
-    NodeSnapshot reliable = NodeSnapshot.of(node("reliable", 8, 16384, ProviderPolicy.OPEN), 99.9);
-    NodeSnapshot flaky = NodeSnapshot.of(node("flaky", 8, 16384, ProviderPolicy.OPEN), 40);
+    NodeSnapshot reliable = NodeSnapshot.of(node("reliable", 8, 16384, ProviderPolicy.OPEN), 0.999);
+    NodeSnapshot flaky = NodeSnapshot.of(node("flaky", 8, 16384, ProviderPolicy.OPEN), 0.4);
     Placement.Wanted vm = wanted(vm(Tier.STANDARD, 1, 100, "sh"));
     SplittableRandom random = new SplittableRandom(7);
     Map<String, Integer> picks = new HashMap<>();
@@ -208,13 +208,6 @@ class PlacementTest {
     assertEquals(500, Placement.enough(5000));
     assertEquals(100, Placement.enough(101));
     assertEquals(50, Placement.enough(50));
-  }
-
-  @Test
-  void reputationIsUptimeWeightedByCompletions() {
-    assertEquals(1.0, NodeSnapshot.reputation(100, 0, 0), 1e-9);
-    assertEquals(0.75, NodeSnapshot.reputation(100, 10, 5), 1e-9);
-    assertEquals(0.4, NodeSnapshot.reputation(40, 3, 3), 1e-9);
   }
 
   @Test
@@ -332,7 +325,7 @@ class PlacementTest {
   }
 
   private static NodeSnapshot snapshot(Node node) {
-    return NodeSnapshot.of(node, 100);
+    return NodeSnapshot.of(node, 1.0);
   }
 
   static Node node(String machine, int cores, long memoryMib, ProviderPolicy policy) {

@@ -128,12 +128,17 @@ public class MarketplaceResource {
   @Operation(
       summary = "A node's page",
       description =
-          "Hardware, free capacity, price, policy summary, reputation, uptime per UTC day for 30"
-              + " days, VMs hosted, completions and badges; read fresh.")
+          "Hardware, free capacity, price, policy summary, reputation explained, reviews, uptime"
+              + " per UTC day for 30 days, VMs hosted, completions and badges; read fresh. With"
+              + " viewer (a Nostr public key, hex), the social trust in the reputation is seen"
+              + " from that key's follows; without, it is the damped global trust.")
   public NodeDetail get(
       @PathParam("id") @Pattern(regexp = NODE_ID, message = "must be a node id (64 hex digits)")
-          String id) {
-    return NodeDetail.of(marketplace.page(id), Instant.now());
+          String id,
+      @QueryParam("viewer")
+          @Pattern(regexp = "[0-9a-f]{64}", message = "must be a Nostr public key (64 hex digits)")
+          String viewer) {
+    return NodeDetail.of(marketplace.page(id, viewer), Instant.now());
   }
 
   private static MarketQuery.Fit fit(

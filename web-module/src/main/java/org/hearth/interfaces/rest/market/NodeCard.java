@@ -83,7 +83,7 @@ public class NodeCard {
     c.pricePerPointHour = n.pricePerPointHour();
     c.priceList = NodeResponse.Prices.of(n.prices());
     c.uptimePercent = n.uptimePercent();
-    c.reputation = n.reputation();
+    c.reputation = n.score();
     c.totalVmsHosted = n.totalVmsHosted();
     c.successfulCompletions = n.successfulCompletions();
     c.registeredAt = n.registeredAt();

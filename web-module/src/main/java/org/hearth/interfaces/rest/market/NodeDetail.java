@@ -5,12 +5,19 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.hearth.application.market.Marketplace;
+import org.hearth.interfaces.rest.reputation.ReputationView;
+import org.hearth.interfaces.rest.reputation.ReviewResponse;
 import org.hearth.protocol.compute.ProviderPolicy;
 
-/** A node's page: its card, what its policy accepts, and its uptime per day. */
+/**
+ * A node's page: its card, what its policy accepts, its uptime per day, its reputation explained
+ * and its newest reviews.
+ */
 public class NodeDetail extends NodeCard {
   public Policy policy;
   public List<Day> uptimeByDay;
+  public ReputationView reputationBreakdown;
+  public List<ReviewResponse> reviews;
 
   /** What the node's provider accepts. */
   public static class Policy {
@@ -41,6 +48,8 @@ public class NodeDetail extends NodeCard {
     d.policy.runtimes = p.runtimes();
     d.policy.maxVms = p.maxVms();
     d.policy.outboundNetwork = p.outboundNetwork();
+    d.reputationBreakdown = ReputationView.of(page.node().reputation());
+    d.reviews = page.reviews().stream().map(ReviewResponse::of).toList();
     d.uptimeByDay =
         page.uptimeByDay().stream()
             .map(

@@ -51,7 +51,7 @@ public class OperatorNodesResource {
         .map(
             view -> {
               OperatedNode node = new OperatedNode();
-              NodeDetail.fill(node, marketplace.page(view.node().id()), now);
+              NodeDetail.fill(node, marketplace.page(view.node().id(), null), now);
               node.earned30Days = earned.getOrDefault(view.node().id(), 0L);
               return node;
             })

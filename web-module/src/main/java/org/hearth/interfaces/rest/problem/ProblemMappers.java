@@ -24,6 +24,8 @@ import org.hearth.application.vm.VmNotRunningException;
 import org.hearth.domain.node.NotNodeOperatorException;
 import org.hearth.domain.node.NotNodeOwnerException;
 import org.hearth.domain.node.UnknownNodeException;
+import org.hearth.domain.reputation.AlreadyReviewedException;
+import org.hearth.domain.reputation.ReviewNotAllowedException;
 import org.hearth.domain.template.InvalidParametersException;
 import org.hearth.domain.template.InvalidTemplateException;
 import org.hearth.domain.template.NotTemplateAuthorException;
@@ -85,6 +87,9 @@ public final class ProblemMappers {
       }
       if (t instanceof NotTemplateAuthorException || t instanceof RatingNotAllowedException) {
         return Problem.of(ProblemType.FORBIDDEN, t.getMessage());
+      }
+      if (t instanceof AlreadyReviewedException || t instanceof ReviewNotAllowedException) {
+        return Problem.of(ProblemType.CONFLICT, t.getMessage());
       }
       if (t instanceof TemplateSlugTakenException || t instanceof TemplateChangedException) {
         return Problem.of(ProblemType.CONFLICT, t.getMessage());

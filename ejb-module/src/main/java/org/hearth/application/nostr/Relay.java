@@ -1,0 +1,198 @@
+package org.hearth.application.nostr;
+
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.hearth.protocol.nostr.EventVerifier;
+import org.hearth.protocol.nostr.NostrEvent;
+
+/**
+ * The embedded Nostr relay's rules (NIP-01, 09, 40): which events it accepts and keeps, and which
+ * it serves for a set of filters. Accepted events are announced ({@link EventAccepted}) after the
+ * transaction commits, for live delivery.
+ */
+@Stateless
+public class Relay {
+
+  @Inject RelayStore store;
+  @Inject RelaySettings settings;
+  @Inject Event<EventAccepted> accepted;
+  @Inject Clock clock;
+
+  /** What the relay says to an {@code EVENT}: NIP-01's OK, with a machine-readable prefix. */
+  public record Verdict(boolean accepted, String message) {
+    static Verdict ok(String message) {
+      return new Verdict(true, message);
+    }
+
+    static Verdict refused(String message) {
+      return new Verdict(false, message);
+    }
+  }
+
+  public Verdict publish(NostrEvent event) {
+    if (!event.computeId().equals(event.id())) {
+      return Verdict.refused("invalid: the event id does not match its content");
+    }
+    if (!EventVerifier.verify(event)) {
+      return Verdict.refused("invalid: the signature does not verify");
+    }
+    long now = clock.instant().getEpochSecond();
+    if (event.createdAt() > now + settings.createdAtFuture().toSeconds()) {
+      return Verdict.refused("invalid: created_at is too far in the future");
+    }
+    Long expiresAt = expiration(event);
+    if (expiresAt != null && expiresAt <= now) {
+      return Verdict.refused("invalid: the event has expired");
+    }
+    EventKinds kind = EventKinds.of(event.kind());
+    if (kind == EventKinds.EPHEMERAL) {
+      accepted.fire(new EventAccepted(event, event.toJson()));
+      return Verdict.ok("");
+    }
+    if (store.exists(event.id())) {
+      return Verdict.ok("duplicate: already have this event");
+    }
+    String dTag = kind == EventKinds.ADDRESSABLE ? firstValue(event, "d").orElse("") : "";
+    if (deletedBefore(event, dTag)) {
+      return Verdict.refused("blocked: its author deleted this event");
+    }
+    if (kind == EventKinds.REPLACEABLE || kind == EventKinds.ADDRESSABLE) {
+      for (RelayStore.Version stored : store.versions(event.pubkey(), event.kind(), dTag)) {
+        if (newer(stored, event)) {
+          return Verdict.ok("duplicate: a newer version is stored");
+        }
+        store.delete(stored.id());
+      }
+    }
+    store.insert(event, dTag, expiresAt);
+    if (event.kind() == EventKinds.DELETION) {
+      delete(event);
+    }
+    accepted.fire(new EventAccepted(event, event.toJson()));
+    return Verdict.ok("");
+  }
+
+  /** The stored events matching any filter, newest first, each filter capped at its limit. */
+  public List<RelayStore.Stored> query(List<RelayFilter> filters) {
+    long now = clock.instant().getEpochSecond();
+    Set<String> seen = new HashSet<>();
+    List<RelayStore.Stored> events = new ArrayList<>();
+    for (RelayFilter filter : filters) {
+      int limit =
+          filter.limit() == null
+              ? settings.maxLimit()
+              : Math.max(0, Math.min(filter.limit(), settings.maxLimit()));
+      if (limit == 0) {
+        continue;
+      }
+      for (RelayStore.Stored e : store.query(filter, limit, now)) {
+        if (seen.add(e.id())) {
+          events.add(e);
+        }
+      }
+    }
+    events.sort(
+        Comparator.comparingLong(RelayStore.Stored::createdAt)
+            .reversed()
+            .thenComparing(RelayStore.Stored::id));
+    return events;
+  }
+
+  /** NIP-09: the author's events named by {@code e} tags, and addresses named by {@code a} tags. */
+  private void delete(NostrEvent deletion) {
+    String author = deletion.pubkey();
+    List<String> ids = new ArrayList<>();
+    for (List<String> tag : deletion.tags()) {
+      if (tag.size() < 2) {
+        continue;
+      }
+      if (tag.get(0).equals("e")) {
+        ids.add(tag.get(1));
+        store.recordDeletion(author, tag.get(1), deletion.createdAt());
+      } else if (tag.get(0).equals("a")) {
+        Address.parse(tag.get(1))
+            .filter(a -> a.pubkey().equals(author))
+            .ifPresent(
+                a -> {
+                  store.deleteAddress(author, a.kind(), a.dTag(), deletion.createdAt());
+                  store.recordDeletion(author, a.toString(), deletion.createdAt());
+                });
+      }
+    }
+    if (!ids.isEmpty()) {
+      store.deleteByAuthor(author, ids);
+    }
+  }
+
+  private boolean deletedBefore(NostrEvent event, String dTag) {
+    if (store.deletedAt(event.pubkey(), event.id()).isPresent()) {
+      return true;
+    }
+    EventKinds kind = EventKinds.of(event.kind());
+    if (kind != EventKinds.ADDRESSABLE && kind != EventKinds.REPLACEABLE) {
+      return false;
+    }
+    String address = new Address(event.kind(), event.pubkey(), dTag).toString();
+    return store
+        .deletedAt(event.pubkey(), address)
+        .filter(at -> event.createdAt() <= at)
+        .isPresent();
+  }
+
+  /** NIP-01: the later one wins; at the same second, the lower id. */
+  private static boolean newer(RelayStore.Version stored, NostrEvent event) {
+    return stored.createdAt() > event.createdAt()
+        || (stored.createdAt() == event.createdAt() && stored.id().compareTo(event.id()) <= 0);
+  }
+
+  private static Long expiration(NostrEvent event) {
+    return firstValue(event, "expiration")
+        .map(
+            v -> {
+              try {
+                return Long.parseLong(v);
+              } catch (NumberFormatException e) {
+                return null;
+              }
+            })
+        .orElse(null);
+  }
+
+  private static Optional<String> firstValue(NostrEvent event, String name) {
+    for (List<String> tag : event.tags()) {
+      if (tag.size() >= 2 && tag.get(0).equals(name)) {
+        return Optional.of(tag.get(1));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** An addressable (or replaceable) event's address, {@code kind:pubkey:d}. */
+  record Address(int kind, String pubkey, String dTag) {
+    static Optional<Address> parse(String value) {
+      String[] parts = value.split(":", 3);
+      if (parts.length < 2) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(
+            new Address(Integer.parseInt(parts[0]), parts[1], parts.length == 3 ? parts[2] : ""));
+      } catch (NumberFormatException e) {
+        return Optional.empty();
+      }
+    }
+
+    @Override
+    public String toString() {
+      return kind + ":" + pubkey + ":" + dTag;
+    }
+  }
+}

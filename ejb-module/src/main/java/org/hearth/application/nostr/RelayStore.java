@@ -1,0 +1,49 @@
+package org.hearth.application.nostr;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hearth.protocol.nostr.NostrEvent;
+
+/** Where the relay's events are kept; every call runs in the caller's transaction. */
+public interface RelayStore {
+
+  /** An event as stored: its id and time. */
+  record Version(String id, long createdAt) {}
+
+  /** An event as served: its id, time and JSON. */
+  record Stored(String id, long createdAt, String json) {}
+
+  boolean exists(String eventId);
+
+  /** The stored versions of a replaceable or addressable event ({@code dTag} '' if none). */
+  List<Version> versions(String pubkey, int kind, String dTag);
+
+  void delete(String eventId);
+
+  /**
+   * Stores the event with its single-letter tags.
+   *
+   * @param dTag its d tag if addressable, else ''
+   * @param expiresAt NIP-40 expiration (unix seconds), or null
+   */
+  void insert(NostrEvent event, String dTag, Long expiresAt);
+
+  /** Deletes the author's events with these ids; returns how many. */
+  int deleteByAuthor(String pubkey, List<String> eventIds);
+
+  /** Deletes the author's versions of an address created up to {@code until}. */
+  int deleteAddress(String pubkey, int kind, String dTag, long until);
+
+  /** Remembers that the author deleted {@code target} (an event id or an address) at a time. */
+  void recordDeletion(String pubkey, String target, long deletedAt);
+
+  /** When the author deleted {@code target}, if ever. */
+  Optional<Long> deletedAt(String pubkey, String target);
+
+  /** Every stored follow list (kind 3): each author's followed keys ({@code p} tags). */
+  Map<String, List<String>> followLists();
+
+  /** Stored, unexpired events matching the filter, newest first, at most {@code limit}. */
+  List<Stored> query(RelayFilter filter, int limit, long now);
+}

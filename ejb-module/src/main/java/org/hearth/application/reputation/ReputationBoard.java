@@ -1,0 +1,116 @@
+package org.hearth.application.reputation;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.hearth.domain.node.Node;
+import org.hearth.domain.reputation.ReviewStats;
+
+/**
+ * Every node's reputation, computed again every {@code hearth.reputation.refresh} and after each
+ * review, kept in memory for the marketplace and the scheduler: globally, and on request as one
+ * viewer sees it (social trust personalized from the viewer's key). A node not computed yet is
+ * judged by its own row alone.
+ */
+@Singleton
+@Startup
+@DependsOn("DatabaseMigrator")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class ReputationBoard {
+
+  private static final System.Logger LOG = System.getLogger(ReputationBoard.class.getName());
+
+  @Resource TimerService timers;
+  @EJB ReputationReader reader;
+  @Inject ReputationSettings settings;
+  @Inject Clock clock;
+
+  private ReputationModel model;
+  private volatile Board board = new Board(Map.of(), TrustGraph.EMPTY, Map.of());
+
+  /** One refresh's inputs, trust graph and global reputations. */
+  private record Board(
+      Map<String, ReputationInputs> inputs, TrustGraph trust, Map<String, Reputation> global) {}
+
+  @PostConstruct
+  void schedule() {
+    model = settings.model();
+    long every = settings.refresh().toMillis();
+    timers.createIntervalTimer(0, every, new TimerConfig("reputation", false));
+  }
+
+  /** The node's global reputation. */
+  public Reputation of(Node node, double uptimePercent) {
+    return of(node, uptimePercent, null);
+  }
+
+  /**
+   * The node's reputation as {@code viewer} (a Nostr key, or null for anyone) sees it: as last
+   * computed, or from the node's row if it was not computed yet.
+   */
+  public Reputation of(Node node, double uptimePercent, String viewer) {
+    Board b = board;
+    ReputationInputs inputs = b.inputs().get(node.id());
+    if (inputs == null) {
+      inputs = fromRow(node, uptimePercent);
+    } else if (viewer == null) {
+      return b.global().get(node.id());
+    }
+    return model.of(inputs.withSocial(b.trust().seenBy(viewer, ReputationReader.trustKey(node))));
+  }
+
+  private ReputationInputs fromRow(Node node, double uptimePercent) {
+    return new ReputationInputs(
+        uptimePercent,
+        node.totalVmsHosted(),
+        node.successfulCompletions(),
+        Duration.between(node.registeredAt(), clock.instant()).toDays(),
+        ReviewStats.NONE,
+        0,
+        0,
+        0,
+        null);
+  }
+
+  /** A review changes its node's reputation at once, not at the next refresh. */
+  public void onReview(@Observes(during = TransactionPhase.AFTER_SUCCESS) NodeReviewed reviewed) {
+    refresh();
+  }
+
+  @Timeout
+  void refresh() {
+    try {
+      ReputationReader.Snapshot snapshot = reader.read(clock.instant());
+      TrustGraph trust = new TrustGraph(snapshot.follows());
+      Map<String, Reputation> global = new HashMap<>();
+      snapshot
+          .inputs()
+          .forEach(
+              (nodeId, inputs) ->
+                  global.put(
+                      nodeId,
+                      model.of(inputs.withSocial(trust.global(snapshot.trustKeys().get(nodeId))))));
+      board = new Board(snapshot.inputs(), trust, Map.copyOf(global));
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "Reputations not refreshed: {0}", e.toString());
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package org.hearth.application.reputation;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import org.hearth.application.node.NodeSettings;
+import org.hearth.application.node.Uptimes;
+import org.hearth.application.nostr.RelayStore;
+import org.hearth.domain.billing.BillingReports;
+import org.hearth.domain.node.Node;
+import org.hearth.domain.node.NodeRepository;
+import org.hearth.domain.reputation.ReviewRepository;
+import org.hearth.domain.reputation.ReviewStats;
+
+/** Reads what every node's reputation is computed from, in a transaction of its own. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class ReputationReader {
+
+  @Inject NodeRepository nodes;
+  @Inject Uptimes uptimes;
+  @Inject NodeSettings settings;
+  @Inject ReviewRepository reviews;
+  @Inject BillingReports billing;
+  @Inject RelayStore relay;
+
+  /**
+   * What every node's reputation is computed from (without social trust, which depends on who is
+   * looking), the key trust must reach for each node (its operator's, else its own), and the follow
+   * graph.
+   */
+  public record Snapshot(
+      Map<String, ReputationInputs> inputs, Map<String, String> trustKeys, FollowGraph follows) {}
+
+  public Snapshot read(Instant now) {
+    ToDoubleFunction<Node> uptime = uptimes.at(now);
+    Map<String, ReviewStats> reviewStats = reviews.statsPerNode();
+    ReviewStats everyReview =
+        reviewStats.values().stream().reduce(ReviewStats.NONE, ReviewStats::plus);
+    Map<String, BillingReports.Delivery> delivery =
+        billing.deliveryPerNode(now.minus(settings.uptimeWindow()));
+    Map<String, ReputationInputs> inputs = new HashMap<>();
+    Map<String, String> trustKeys = new HashMap<>();
+    for (Node node : nodes.all()) {
+      trustKeys.put(node.id(), trustKey(node));
+      BillingReports.Delivery d =
+          delivery.getOrDefault(node.id(), new BillingReports.Delivery(0, 0));
+      inputs.put(
+          node.id(),
+          new ReputationInputs(
+              uptime.applyAsDouble(node),
+              node.totalVmsHosted(),
+              node.successfulCompletions(),
+              Duration.between(node.registeredAt(), now).toDays(),
+              reviewStats.getOrDefault(node.id(), ReviewStats.NONE),
+              everyReview.average(),
+              d.periods(),
+              d.interrupted(),
+              null));
+    }
+    return new Snapshot(inputs, trustKeys, FollowGraph.of(relay.followLists()));
+  }
+
+  /** The key whose follows vouch for a node: its operator's account key, else its own. */
+  public static String trustKey(Node node) {
+    return node.operatorKey() != null ? node.operatorKey() : node.pubkey();
+  }
+}

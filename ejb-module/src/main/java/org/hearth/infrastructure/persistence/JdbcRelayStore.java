@@ -1,0 +1,235 @@
+package org.hearth.infrastructure.persistence;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.hearth.application.nostr.RelayFilter;
+import org.hearth.application.nostr.RelayStore;
+import org.hearth.protocol.nostr.Hex;
+import org.hearth.protocol.nostr.NostrEvent;
+
+/**
+ * {@link RelayStore} in plain JDBC on the container's data source (so in the caller's JTA
+ * transaction). Filters become one indexed query each: ids, authors, kinds and time on {@code
+ * nostr_event}, each {@code #x} condition an {@code EXISTS} on {@code nostr_tag}.
+ */
+@ApplicationScoped
+public class JdbcRelayStore implements RelayStore {
+
+  /** Longest tag value that is indexed (longer values cannot be filtered on). */
+  static final int MAX_TAG_VALUE = 512;
+
+  @Resource(lookup = "jdbc/hearth")
+  DataSource dataSource;
+
+  @Override
+  public boolean exists(String eventId) {
+    return !rows("SELECT 1 FROM nostr_event WHERE id = ?", List.of(eventId), rs -> 1).isEmpty();
+  }
+
+  @Override
+  public List<Version> versions(String pubkey, int kind, String dTag) {
+    return rows(
+        "SELECT id, created_at FROM nostr_event WHERE pubkey = ? AND kind = ? AND d_tag = ?",
+        List.of(pubkey, kind, dTag),
+        rs -> new Version(rs.getString(1), rs.getLong(2)));
+  }
+
+  @Override
+  public void delete(String eventId) {
+    update("DELETE FROM nostr_event WHERE id = ?", List.of(eventId));
+  }
+
+  @Override
+  public void insert(NostrEvent event, String dTag, Long expiresAt) {
+    List<Object> row = new ArrayList<>();
+    row.add(event.id());
+    row.add(event.pubkey());
+    row.add(event.createdAt());
+    row.add(event.kind());
+    row.add(dTag);
+    row.add(expiresAt);
+    row.add(event.toJson());
+    update(
+        "INSERT INTO nostr_event (id, pubkey, created_at, kind, d_tag, expires_at, raw)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        row);
+    Set<List<String>> tags = new LinkedHashSet<>();
+    for (List<String> tag : event.tags()) {
+      if (tag.size() >= 2 && tag.get(0).length() == 1 && tag.get(1).length() <= MAX_TAG_VALUE) {
+        tags.add(List.of(tag.get(0), tag.get(1)));
+      }
+    }
+    if (tags.isEmpty()) {
+      return;
+    }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO nostr_tag (event_id, name, tag_value, created_at) VALUES (?, ?, ?, ?)")) {
+      for (List<String> tag : tags) {
+        ps.setString(1, event.id());
+        ps.setString(2, tag.get(0));
+        ps.setString(3, tag.get(1));
+        ps.setLong(4, event.createdAt());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    } catch (SQLException e) {
+      throw new PersistenceFailure("storing the tags of event " + event.id(), e);
+    }
+  }
+
+  @Override
+  public int deleteByAuthor(String pubkey, List<String> eventIds) {
+    List<Object> params = new ArrayList<>(eventIds);
+    params.add(pubkey);
+    return update(
+        "DELETE FROM nostr_event WHERE id IN ("
+            + Sql.placeholders(eventIds.size(), "?")
+            + ") AND pubkey = ?",
+        params);
+  }
+
+  @Override
+  public int deleteAddress(String pubkey, int kind, String dTag, long until) {
+    return update(
+        "DELETE FROM nostr_event WHERE pubkey = ? AND kind = ? AND d_tag = ? AND created_at <= ?",
+        List.of(pubkey, kind, dTag, until));
+  }
+
+  @Override
+  public void recordDeletion(String pubkey, String target, long deletedAt) {
+    Optional<Long> known = deletedAt(pubkey, target);
+    if (known.isEmpty()) {
+      update(
+          "INSERT INTO nostr_deletion (pubkey, target, deleted_at) VALUES (?, ?, ?)",
+          List.of(pubkey, target, deletedAt));
+    } else if (known.get() < deletedAt) {
+      update(
+          "UPDATE nostr_deletion SET deleted_at = ? WHERE pubkey = ? AND target = ?",
+          List.of(deletedAt, pubkey, target));
+    }
+  }
+
+  @Override
+  public Optional<Long> deletedAt(String pubkey, String target) {
+    return rows(
+            "SELECT deleted_at FROM nostr_deletion WHERE pubkey = ? AND target = ?",
+            List.of(pubkey, target),
+            rs -> rs.getLong(1))
+        .stream()
+        .findFirst();
+  }
+
+  @Override
+  public Map<String, List<String>> followLists() {
+    Map<String, List<String>> follows = new HashMap<>();
+    for (String json :
+        rows("SELECT raw FROM nostr_event WHERE kind = 3", List.of(), rs -> rs.getString(1))) {
+      NostrEvent list = NostrEvent.fromJson(json);
+      List<String> keys = new ArrayList<>();
+      for (List<String> tag : list.tags()) {
+        if (tag.size() >= 2 && tag.get(0).equals("p") && Hex.isLowercaseHex(tag.get(1), 32)) {
+          keys.add(tag.get(1));
+        }
+      }
+      follows.put(list.pubkey(), keys);
+    }
+    return follows;
+  }
+
+  @Override
+  public List<Stored> query(RelayFilter filter, int limit, long now) {
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT e.id, e.created_at, e.raw FROM nostr_event e"
+                + " WHERE (e.expires_at IS NULL OR e.expires_at > ?)");
+    List<Object> params = new ArrayList<>();
+    params.add(now);
+    in(sql, params, "e.id", filter.ids());
+    in(sql, params, "e.pubkey", filter.authors());
+    in(sql, params, "e.kind", filter.kinds());
+    if (filter.since() != null) {
+      sql.append(" AND e.created_at >= ?");
+      params.add(filter.since());
+    }
+    if (filter.until() != null) {
+      sql.append(" AND e.created_at <= ?");
+      params.add(filter.until());
+    }
+    for (Map.Entry<String, Set<String>> tag : filter.tags().entrySet()) {
+      sql.append(" AND EXISTS (SELECT 1 FROM nostr_tag t WHERE t.event_id = e.id AND t.name = ?");
+      params.add(tag.getKey());
+      in(sql, params, "t.tag_value", tag.getValue());
+      sql.append(")");
+    }
+    sql.append(" ORDER BY e.created_at DESC, e.id LIMIT ?");
+    params.add(limit);
+    return rows(
+        sql.toString(), params, rs -> new Stored(rs.getString(1), rs.getLong(2), rs.getString(3)));
+  }
+
+  private static void in(StringBuilder sql, List<Object> params, String column, Collection<?> set) {
+    if (set.isEmpty()) {
+      return;
+    }
+    sql.append(" AND ").append(column).append(" IN (");
+    sql.append(Sql.placeholders(set.size(), "?")).append(')');
+    params.addAll(set);
+  }
+
+  @FunctionalInterface
+  private interface Row<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  private <T> List<T> rows(String sql, List<?> params, Row<T> row) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, params);
+      List<T> result = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          result.add(row.read(rs));
+        }
+      }
+      return result;
+    } catch (SQLException e) {
+      throw new PersistenceFailure("reading relay events", e);
+    }
+  }
+
+  private int update(String sql, List<?> params) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, params);
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new PersistenceFailure("writing relay events", e);
+    }
+  }
+
+  private static void bind(PreparedStatement ps, List<?> params) throws SQLException {
+    for (int i = 0; i < params.size(); i++) {
+      Object p = params.get(i);
+      if (p == null) {
+        ps.setNull(i + 1, java.sql.Types.BIGINT);
+      } else {
+        ps.setObject(i + 1, p);
+      }
+    }
+  }
+}

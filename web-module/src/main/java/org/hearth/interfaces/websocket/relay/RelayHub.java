@@ -1,0 +1,42 @@
+package org.hearth.interfaces.websocket.relay;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import org.hearth.application.nostr.EventAccepted;
+
+/** The relay's open connections; accepted events go live to every matching subscription. */
+@ApplicationScoped
+public class RelayHub {
+
+  private final Set<RelayConnection> connections = ConcurrentHashMap.newKeySet();
+
+  @Resource ManagedExecutorService executor;
+
+  Executor executor() {
+    return executor;
+  }
+
+  void add(RelayConnection connection) {
+    connections.add(connection);
+  }
+
+  void remove(RelayConnection connection) {
+    connections.remove(connection);
+  }
+
+  int size() {
+    return connections.size();
+  }
+
+  void onAccepted(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventAccepted accepted) {
+    for (RelayConnection connection : connections) {
+      connection.deliver(accepted.event(), accepted.json());
+    }
+  }
+}

@@ -1,0 +1,317 @@
+package org.hearth.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.hearth.protocol.nostr.NostrKeyPair;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The embedded relay against nostr-tools' own Relay client (publish, filters, replaceable and
+ * addressable events, deletion, expiration, live delivery), against a raw WebSocket for bad input,
+ * and its NIP-11 document.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RelayIT {
+
+  @Deployment(testable = false)
+  static WebArchive hearth() {
+    return Deployments.hearthWar();
+  }
+
+  @ArquillianResource URL base;
+
+  private String relayUrl() {
+    return base.toString().replaceFirst("^http", "ws") + "relay";
+  }
+
+  /** One nostr-tools session: runs the ops in order, returns one result per op. */
+  private JsonNode run(ObjectNode... ops) throws Exception {
+    ObjectNode script = HearthApi.JSON.createObjectNode().put("url", relayUrl());
+    ArrayNode list = script.putArray("ops");
+    for (ObjectNode op : ops) {
+      list.add(op);
+    }
+    return HearthApi.JSON.readTree(
+        NodeScript.run("nostr.tools.dir", "nostr-relay-client.mjs", script.toString()));
+  }
+
+  private static ObjectNode publish(JsonNode event) {
+    ObjectNode op = HearthApi.JSON.createObjectNode().put("op", "publish");
+    op.set("event", event);
+    return op;
+  }
+
+  private static ObjectNode query(String... filters) throws Exception {
+    ObjectNode op = HearthApi.JSON.createObjectNode().put("op", "query");
+    ArrayNode list = op.putArray("filters");
+    for (String f : filters) {
+      list.add(HearthApi.JSON.readTree(f));
+    }
+    return op;
+  }
+
+  private static JsonNode event(NostrKeyPair key, int kind, List<List<String>> tags, long at)
+      throws Exception {
+    return HearthApi.JSON.readTree(NostrTools.event(key.secretKeyHex(), kind, tags, at));
+  }
+
+  private static List<String> ids(JsonNode queryResult) {
+    List<String> ids = new ArrayList<>();
+    queryResult.get("events").forEach(e -> ids.add(e.get("id").asText()));
+    return ids;
+  }
+
+  private static void assertAccepted(JsonNode published) {
+    assertTrue(published.get("ok").asBoolean(), published.toString());
+  }
+
+  @Test
+  void storesAndFiltersEventsForNostrTools() throws Exception {
+    NostrKeyPair alice = NostrKeyPair.generate();
+    NostrKeyPair bob = NostrKeyPair.generate();
+    long t = Instant.now().getEpochSecond() - 100;
+    String topic = "hearth-" + System.nanoTime();
+    JsonNode a1 = event(alice, 1, List.of(List.of("t", topic)), t);
+    JsonNode a2 =
+        event(alice, 1, List.of(List.of("t", topic), List.of("p", bob.publicKeyHex())), t + 10);
+    JsonNode b1 = event(bob, 7, List.of(List.of("t", topic)), t + 20);
+    String alicePk = alice.publicKeyHex();
+    JsonNode results =
+        run(
+            publish(a1),
+            publish(a2),
+            publish(b1),
+            publish(a1),
+            query("{\"#t\":[\"" + topic + "\"]}"),
+            query("{\"authors\":[\"" + alicePk + "\"]}"),
+            query("{\"#t\":[\"" + topic + "\"],\"kinds\":[7]}"),
+            query("{\"#p\":[\"" + bob.publicKeyHex() + "\"]}"),
+            query(
+                "{\"#t\":[\""
+                    + topic
+                    + "\"],\"since\":"
+                    + (t + 5)
+                    + ",\"until\":"
+                    + (t + 15)
+                    + "}"),
+            query("{\"#t\":[\"" + topic + "\"],\"limit\":2}"),
+            query(
+                "{\"ids\":[\"" + b1.get("id").asText() + "\"]}",
+                "{\"authors\":[\"" + alicePk + "\"],\"limit\":1}"));
+    for (int i = 0; i < 3; i++) {
+      assertAccepted(results.get(i));
+    }
+    assertTrue(results.get(3).get("message").asText().startsWith("duplicate:"), results.toString());
+    String[] id = {a1.get("id").asText(), a2.get("id").asText(), b1.get("id").asText()};
+    assertEquals(List.of(id[2], id[1], id[0]), ids(results.get(4)), "newest first");
+    assertEquals(List.of(id[1], id[0]), ids(results.get(5)));
+    assertEquals(List.of(id[2]), ids(results.get(6)));
+    assertEquals(List.of(id[1]), ids(results.get(7)));
+    assertEquals(List.of(id[1]), ids(results.get(8)));
+    assertEquals(List.of(id[2], id[1]), ids(results.get(9)));
+    assertEquals(List.of(id[2], id[1]), ids(results.get(10)), "two filters, merged");
+    assertEquals(a1, results.get(4).get("events").get(2), "served exactly as signed");
+  }
+
+  @Test
+  void keepsTheNewestReplaceableAndAddressableVersionsAndHonoursDeletionAndExpiry()
+      throws Exception {
+    NostrKeyPair key = NostrKeyPair.generate();
+    String pk = key.publicKeyHex();
+    long t = Instant.now().getEpochSecond() - 100;
+    JsonNode profileOld = event(key, 0, List.of(), t);
+    JsonNode profileNew = event(key, 0, List.of(), t + 1);
+    JsonNode offerA1 = event(key, 31900, List.of(List.of("d", "node-a")), t);
+    JsonNode offerA2 = event(key, 31900, List.of(List.of("d", "node-a")), t + 5);
+    JsonNode offerB = event(key, 31900, List.of(List.of("d", "node-b")), t + 1);
+    JsonNode note = event(key, 1, List.of(), t);
+    JsonNode deletion = event(key, 5, List.of(List.of("e", note.get("id").asText())), t + 2);
+    JsonNode expired = event(key, 1, List.of(List.of("expiration", String.valueOf(t))), t);
+    long soon = Instant.now().getEpochSecond() + 3;
+    JsonNode expiring = event(key, 1, List.of(List.of("expiration", String.valueOf(soon))), t + 3);
+    JsonNode r =
+        run(
+            publish(profileNew),
+            publish(profileOld),
+            publish(offerA1),
+            publish(offerA2),
+            publish(offerB),
+            publish(note),
+            publish(deletion),
+            publish(note),
+            publish(expired),
+            publish(expiring),
+            query("{\"authors\":[\"" + pk + "\"],\"kinds\":[0]}"),
+            query("{\"authors\":[\"" + pk + "\"],\"kinds\":[31900]}"),
+            query("{\"authors\":[\"" + pk + "\"],\"kinds\":[1]}"));
+    assertTrue(r.get(1).get("message").asText().startsWith("duplicate:"), r.toString());
+    assertFalse(r.get(7).get("ok").asBoolean(), "a deleted event is not taken again: " + r);
+    assertTrue(r.get(7).get("message").asText().startsWith("blocked:"), r.toString());
+    assertFalse(r.get(8).get("ok").asBoolean(), r.toString());
+    assertTrue(r.get(8).get("message").asText().startsWith("invalid:"), r.toString());
+    assertEquals(List.of(profileNew.get("id").asText()), ids(r.get(10)));
+    assertEquals(List.of(offerA2.get("id").asText(), offerB.get("id").asText()), ids(r.get(11)));
+    assertEquals(List.of(expiring.get("id").asText()), ids(r.get(12)), "the note was deleted");
+
+    Thread.sleep(Math.max(0, (soon + 1) * 1000 - System.currentTimeMillis()));
+    JsonNode later = run(query("{\"authors\":[\"" + pk + "\"],\"kinds\":[1]}"));
+    assertEquals(List.of(), ids(later.get(0)), "expired events are no longer served");
+  }
+
+  @Test
+  void deliversNewEventsLiveIncludingEphemeralOnesThatAreNotStored() throws Exception {
+    NostrKeyPair key = NostrKeyPair.generate();
+    String pk = key.publicKeyHex();
+    long now = Instant.now().getEpochSecond();
+    JsonNode ephemeral = event(key, 20001, List.of(), now);
+    ObjectNode live = HearthApi.JSON.createObjectNode().put("op", "live");
+    live.putArray("filters").add(HearthApi.JSON.readTree("{\"authors\":[\"" + pk + "\"]}"));
+    live.set("event", ephemeral);
+    JsonNode r = run(live, query("{\"authors\":[\"" + pk + "\"]}"));
+    assertAccepted(r.get(0).get("published"));
+    assertEquals(List.of(ephemeral.get("id").asText()), listOf(r.get(0).get("received")));
+    assertEquals(List.of(), ids(r.get(1)), "ephemeral events are not stored");
+  }
+
+  private static List<String> listOf(JsonNode array) {
+    List<String> values = new ArrayList<>();
+    array.forEach(v -> values.add(v.asText()));
+    return values;
+  }
+
+  @Test
+  void answersBadInputWithMachineReadableRefusalsAndKeepsTheConnection() throws Exception {
+    NostrKeyPair key = NostrKeyPair.generate();
+    JsonNode good = event(key, 1, List.of(), Instant.now().getEpochSecond());
+    ObjectNode forged = good.deepCopy();
+    String sig = forged.get("sig").asText();
+    forged.put("sig", (sig.charAt(0) == '0' ? "1" : "0") + sig.substring(1));
+    ObjectNode tampered = good.deepCopy();
+    tampered.put("content", "changed");
+    JsonNode future = event(key, 1, List.of(), Instant.now().getEpochSecond() + 3600);
+    try (TerminalClient client = TerminalClient.connect(relayUrl())) {
+      client.sendText("not json");
+      awaitMessage(
+          client, m -> m.get(0).asText().equals("NOTICE") && prefixed(m.get(1), "invalid:"));
+      client.sendText("[\"EVENT\"," + forged + "]");
+      awaitMessage(client, m -> ok(m, forged, false, "invalid:"));
+      client.sendText("[\"EVENT\"," + tampered + "]");
+      awaitMessage(client, m -> ok(m, tampered, false, "invalid:"));
+      client.sendText("[\"EVENT\"," + future + "]");
+      awaitMessage(client, m -> ok(m, future, false, "invalid:"));
+      client.sendText("[\"REQ\",\"many\"" + ",{}".repeat(11) + "]");
+      awaitMessage(client, m -> closed(m, "many", "invalid:"));
+      client.sendText("[\"REQ\",\"bad\",{\"kinds\":[\"one\"]}]");
+      awaitMessage(client, m -> closed(m, "bad", "invalid:"));
+      client.sendText(
+          "[\"REQ\",\"x\",{\"ids\":[\""
+              + "a".repeat(64)
+              + "\"],"
+              + "\"#t\":[\""
+              + "y".repeat(140_000)
+              + "\"]}]");
+      awaitMessage(
+          client, m -> m.get(0).asText().equals("NOTICE") && m.get(1).asText().contains("larger"));
+      for (int i = 0; i < 20; i++) {
+        client.sendText("[\"REQ\",\"s" + i + "\",{\"limit\":0}]");
+      }
+      client.sendText("[\"REQ\",\"s20\",{\"limit\":0}]");
+      awaitMessage(client, m -> closed(m, "s20", "blocked:"));
+
+      // Still the same connection, and it works.
+      client.sendText("[\"EVENT\"," + good + "]");
+      awaitMessage(client, m -> ok(m, good, true, ""));
+      client.sendText("[\"CLOSE\",\"s0\"]");
+      client.sendText("[\"REQ\",\"after\",{\"ids\":[\"" + good.get("id").asText() + "\"]}]");
+      awaitMessage(
+          client,
+          m ->
+              m.get(0).asText().equals("EVENT")
+                  && m.get(1).asText().equals("after")
+                  && m.get(2).equals(good));
+      awaitMessage(
+          client, m -> m.get(0).asText().equals("EOSE") && m.get(1).asText().equals("after"));
+      assertFalse(client.closed.isDone(), "the connection stays open");
+    }
+  }
+
+  @Test
+  void publishesItsInformationDocument() throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(base + "relay"))
+                    .header("Accept", "application/nostr+json")
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode(), response.body());
+    assertTrue(
+        response
+            .headers()
+            .firstValue("Content-Type")
+            .orElse("")
+            .startsWith("application/nostr+json"));
+    assertEquals("*", response.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+    JsonNode doc = HearthApi.JSON.readTree(response.body());
+    assertEquals("Hearth", doc.get("name").asText());
+    assertTrue(doc.get("supported_nips").toString().contains("11"), doc.toString());
+    JsonNode limits = doc.get("limitation");
+    assertEquals(131072, limits.get("max_message_length").asInt());
+    assertEquals(20, limits.get("max_subscriptions").asInt());
+    assertEquals(10, limits.get("max_filters").asInt());
+    assertEquals(500, limits.get("max_limit").asInt());
+  }
+
+  private static boolean prefixed(JsonNode message, String prefix) {
+    return message != null && message.asText().startsWith(prefix);
+  }
+
+  private static boolean ok(JsonNode m, JsonNode event, boolean accepted, String prefix) {
+    return m.get(0).asText().equals("OK")
+        && m.get(1).asText().equals(event.get("id").asText())
+        && m.get(2).asBoolean() == accepted
+        && prefixed(m.get(3), prefix);
+  }
+
+  private static boolean closed(JsonNode m, String subscription, String prefix) {
+    return m.get(0).asText().equals("CLOSED")
+        && m.get(1).asText().equals(subscription)
+        && prefixed(m.get(2), prefix);
+  }
+
+  private static void awaitMessage(TerminalClient client, Predicate<JsonNode> wanted)
+      throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+    while (Instant.now().isBefore(deadline)) {
+      for (String text : client.controlMessages) {
+        JsonNode message = HearthApi.JSON.readTree(text);
+        if (wanted.test(message)) {
+          client.controlMessages.remove(text);
+          return;
+        }
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("no such message; got " + client.controlMessages);
+  }
+}
