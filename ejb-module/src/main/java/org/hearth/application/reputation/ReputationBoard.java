@@ -90,16 +90,28 @@ public class ReputationBoard {
         null);
   }
 
-  /** A review changes its node's reputation at once, not at the next refresh. */
+  /**
+   * A review changes its node's reputation at once, not at the next refresh (the follow graph,
+   * costlier to rebuild, stays as it is).
+   */
   public void onReview(@Observes(during = TransactionPhase.AFTER_SUCCESS) NodeReviewed reviewed) {
-    refresh();
+    recompute(board.trust());
   }
 
   @Timeout
   void refresh() {
+    TrustGraph trust = board.trust();
+    try {
+      trust = new TrustGraph(reader.follows());
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "Follow graph not rebuilt, the last one stays: {0}", e);
+    }
+    recompute(trust);
+  }
+
+  private void recompute(TrustGraph trust) {
     try {
       ReputationReader.Snapshot snapshot = reader.read(clock.instant());
-      TrustGraph trust = new TrustGraph(snapshot.follows());
       Map<String, Reputation> global = new HashMap<>();
       snapshot
           .inputs()

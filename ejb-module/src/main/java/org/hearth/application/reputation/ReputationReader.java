@@ -32,11 +32,9 @@ public class ReputationReader {
 
   /**
    * What every node's reputation is computed from (without social trust, which depends on who is
-   * looking), the key trust must reach for each node (its operator's, else its own), and the follow
-   * graph.
+   * looking), and the key trust must reach for each node (its operator's, else its own).
    */
-  public record Snapshot(
-      Map<String, ReputationInputs> inputs, Map<String, String> trustKeys, FollowGraph follows) {}
+  public record Snapshot(Map<String, ReputationInputs> inputs, Map<String, String> trustKeys) {}
 
   public Snapshot read(Instant now) {
     ToDoubleFunction<Node> uptime = uptimes.at(now);
@@ -64,7 +62,12 @@ public class ReputationReader {
               d.interrupted(),
               null));
     }
-    return new Snapshot(inputs, trustKeys, FollowGraph.of(relay.followLists()));
+    return new Snapshot(inputs, trustKeys);
+  }
+
+  /** Who follows whom, from the follow lists (kind 3) the relay holds. */
+  public FollowGraph follows() {
+    return FollowGraph.of(relay.followLists());
   }
 
   /** The key whose follows vouch for a node: its operator's account key, else its own. */
