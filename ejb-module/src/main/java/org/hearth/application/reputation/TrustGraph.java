@@ -34,10 +34,6 @@ public final class TrustGraph {
     this.bestGlobal = best(global, -1);
   }
 
-  public FollowGraph graph() {
-    return graph;
-  }
-
   /** The crowd's trust in {@code key}, or null when no follow list names it. */
   public SocialTrust global(String key) {
     OptionalInt k = graph.indexOf(key);

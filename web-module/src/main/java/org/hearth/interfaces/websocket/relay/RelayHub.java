@@ -30,10 +30,6 @@ public class RelayHub {
     connections.remove(connection);
   }
 
-  int size() {
-    return connections.size();
-  }
-
   void onAccepted(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventAccepted accepted) {
     for (RelayConnection connection : connections) {
       connection.deliver(accepted.event(), accepted.json());
