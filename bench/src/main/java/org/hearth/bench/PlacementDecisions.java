@@ -58,7 +58,12 @@ public final class PlacementDecisions {
       long t0 = System.nanoTime();
       List<Placement.Option> options =
           Placement.options(
-              Placement.Wanted.of(vm), view(nodes, ids), NOW, random.nextInt(ids.size()), PRICES);
+              Placement.Wanted.of(vm),
+              view(nodes, ids),
+              NOW,
+              random.nextInt(ids.size()),
+              PRICES,
+              Placement.Reputations.GLOBAL);
       Placement.Option chosen = options.isEmpty() ? null : Placement.pick(options, random);
       decisions.recordValue(System.nanoTime() - t0);
       if (chosen != null) {

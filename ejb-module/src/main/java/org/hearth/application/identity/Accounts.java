@@ -50,6 +50,14 @@ public class Accounts {
     return found != null && found.accountId().equals(accountId);
   }
 
+  /** The account's Nostr keys, oldest first. */
+  public List<String> nostrKeys(String accountId) {
+    return keys(accountId).stream()
+        .filter(k -> k.kind() == KeyKind.NOSTR)
+        .map(AccountKey::value)
+        .toList();
+  }
+
   public boolean exists(String accountId) {
     return em.find(Account.class, accountId) != null;
   }

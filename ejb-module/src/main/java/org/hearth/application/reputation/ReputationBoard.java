@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.hearth.domain.node.Node;
 import org.hearth.domain.reputation.ReviewStats;
 
@@ -43,12 +44,21 @@ public class ReputationBoard {
   @Inject ReputationSettings settings;
   @Inject Clock clock;
 
-  private ReputationModel model;
-  private volatile Board board = new Board(Map.of(), TrustGraph.EMPTY, Map.of());
+  ReputationModel model;
+  private volatile Board board = new Board(Map.of(), Map.of(), TrustGraph.EMPTY, Map.of());
 
-  /** One refresh's inputs, trust graph and global reputations. */
+  /** One refresh's inputs, operator keys, trust graph and global reputations. */
   private record Board(
-      Map<String, ReputationInputs> inputs, TrustGraph trust, Map<String, Reputation> global) {}
+      Map<String, ReputationInputs> inputs,
+      Map<String, String> trustKeys,
+      TrustGraph trust,
+      Map<String, Reputation> global) {}
+
+  /** Reputation scores as one viewer sees them. */
+  public interface Perspective {
+    /** The node's score in [0, 1], or {@code otherwise} for a node not computed yet. */
+    double score(String nodeId, double otherwise);
+  }
 
   @PostConstruct
   void schedule() {
@@ -75,6 +85,40 @@ public class ReputationBoard {
       return b.global().get(node.id());
     }
     return model.of(inputs.withSocial(b.trust().seenBy(viewer, ReputationReader.trustKey(node))));
+  }
+
+  /**
+   * How {@code viewer} (a Nostr key) sees every node's reputation, or empty when it sees what
+   * everyone sees: it follows no one, so the global scores apply. The scheduler scores nodes this
+   * way for a tenant, so the operators the tenant's follows trust get more of its work.
+   */
+  public Optional<Perspective> perspectiveOf(String viewer) {
+    Board b = board;
+    if (!b.trust().hasPerspective(viewer)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        (nodeId, otherwise) -> {
+          ReputationInputs inputs = b.inputs().get(nodeId);
+          return inputs == null
+              ? otherwise
+              : model
+                  .of(inputs.withSocial(b.trust().seenBy(viewer, b.trustKeys().get(nodeId))))
+                  .score();
+        });
+  }
+
+  /**
+   * The node's score as {@code viewer} sees it (everyone's when it has no perspective of its own),
+   * or {@code otherwise} for a node not computed yet.
+   */
+  public double score(String nodeId, String viewer, double otherwise) {
+    Optional<Perspective> own = perspectiveOf(viewer);
+    if (own.isPresent()) {
+      return own.get().score(nodeId, otherwise);
+    }
+    Reputation global = board.global().get(nodeId);
+    return global == null ? otherwise : global.score();
   }
 
   private ReputationInputs fromRow(Node node, double uptimePercent) {
@@ -120,7 +164,7 @@ public class ReputationBoard {
                   global.put(
                       nodeId,
                       model.of(inputs.withSocial(trust.global(snapshot.trustKeys().get(nodeId))))));
-      board = new Board(snapshot.inputs(), trust, Map.copyOf(global));
+      board = new Board(snapshot.inputs(), snapshot.trustKeys(), trust, Map.copyOf(global));
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "Reputations not refreshed: {0}", e.toString());
     }

@@ -43,16 +43,21 @@ public final class TrustGraph {
     return new SocialTrust("global", global[k.getAsInt()], bestGlobal, SocialTrust.GLOBAL_DAMPING);
   }
 
+  /** Whether {@code viewer} (or null) follows anyone, so that it has a perspective of its own. */
+  public boolean hasPerspective(String viewer) {
+    OptionalInt v = viewer == null ? OptionalInt.empty() : graph.indexOf(viewer);
+    return v.isPresent() && graph.outDegree(v.getAsInt()) > 0;
+  }
+
   /**
    * The trust that reaches {@code key} from {@code viewer}'s follows; the global trust when the
    * viewer follows no one (or is null).
    */
   public SocialTrust seenBy(String viewer, String key) {
-    OptionalInt v = viewer == null ? OptionalInt.empty() : graph.indexOf(viewer);
-    if (v.isEmpty() || graph.outDegree(v.getAsInt()) == 0) {
+    if (!hasPerspective(viewer)) {
       return global(key);
     }
-    int source = v.getAsInt();
+    int source = graph.indexOf(viewer).getAsInt();
     double[] ranks = personalized.computeIfAbsent(source, s -> PageRank.personalized(graph, s));
     OptionalInt k = graph.indexOf(key);
     double rank = k.isEmpty() || k.getAsInt() == source ? 0 : ranks[k.getAsInt()];

@@ -29,6 +29,15 @@ public final class Placement {
 
   private Placement() {}
 
+  /** Node reputation scores in [0, 1] as the tenant sees them. */
+  @FunctionalInterface
+  public interface Reputations {
+    /** Everyone's view: each snapshot's global reputation. */
+    Reputations GLOBAL = NodeSnapshot::reputation;
+
+    double of(NodeSnapshot node);
+  }
+
   /** An eligible node with its full hourly price for the VM and its score in [0, 1]. */
   public record Option(NodeSnapshot node, Money pricePerHour, double score) {}
 
@@ -41,9 +50,15 @@ public final class Placement {
    * @param nodes the view; null entries (nodes gone from it) are skipped
    * @param heardSince nodes silent since before this are not eligible
    * @param prices computes each node's full hourly price for the VM
+   * @param reputations the nodes' reputation as the VM's tenant sees it
    */
   public static List<Option> options(
-      Wanted vm, List<NodeSnapshot> nodes, Instant heardSince, int start, PriceCalculator prices) {
+      Wanted vm,
+      List<NodeSnapshot> nodes,
+      Instant heardSince,
+      int start,
+      PriceCalculator prices,
+      Reputations reputations) {
     int size = nodes.size();
     int enough = enough(size);
     List<NodeSnapshot> eligible = new ArrayList<>(Math.min(enough, 1024));
@@ -57,7 +72,7 @@ public final class Placement {
     }
     List<Option> options = new ArrayList<>(eligible.size());
     for (NodeSnapshot node : eligible) {
-      options.add(option(vm, node, maxPrice, prices));
+      options.add(option(vm, node, maxPrice, prices, reputations));
     }
     return options;
   }
@@ -209,13 +224,17 @@ public final class Placement {
   }
 
   private static Option option(
-      Wanted vm, NodeSnapshot node, long maxPrice, PriceCalculator prices) {
+      Wanted vm,
+      NodeSnapshot node,
+      long maxPrice,
+      PriceCalculator prices,
+      Reputations reputations) {
     long price = price(vm, node, prices);
     double priceScore = maxPrice == 0 ? 1.0 : 1.0 - (double) price / maxPrice;
     double score =
         FIT_WEIGHT * node.capacity().freeShareAfter(vm.demand)
             + PRICE_WEIGHT * priceScore
-            + REPUTATION_WEIGHT * node.reputation();
+            + REPUTATION_WEIGHT * reputations.of(node);
     return new Option(node, Money.of(price), score);
   }
 

@@ -17,7 +17,9 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Timer;
 import org.hearth.application.billing.PriceCalculator;
 import org.hearth.application.billing.PricingSettings;
+import org.hearth.application.identity.Accounts;
 import org.hearth.application.node.NodeSettings;
+import org.hearth.application.reputation.ReputationBoard;
 import org.hearth.domain.node.Demand;
 import org.hearth.domain.node.Node;
 import org.hearth.domain.node.NodeRepository;
@@ -39,6 +41,8 @@ public class Scheduler {
 
   @Inject NodeRepository nodes;
   @Inject OnlineNodeView view;
+  @Inject ReputationBoard reputationBoard;
+  @Inject Accounts accounts;
   @Inject NodeSettings nodeSettings;
   @Inject PricingSettings pricing;
   @Inject MetricRegistry metrics;
@@ -67,11 +71,13 @@ public class Scheduler {
     Instant requestedAt = clock.instant();
     Placement.Wanted wanted = Placement.Wanted.of(vm);
     PriceCalculator prices = pricing.calculator();
+    Placement.Reputations reputations = reputationsSeenBy(vm.ownerAccountId());
     boolean reloaded = false;
     while (true) {
       Instant heardSince = clock.instant().minus(nodeSettings.offlineAfter());
       List<NodeSnapshot> candidates = candidates(vm);
-      Optional<Placement.Option> chosen = decide(wanted, candidates, heardSince, prices);
+      Optional<Placement.Option> chosen =
+          decide(wanted, candidates, heardSince, prices, reputations);
       if (chosen.isEmpty()) {
         if (!reloaded) {
           // The view may be missing a node that registered or came back since it was read.
@@ -101,14 +107,31 @@ public class Scheduler {
         : view.get(vm.targetNodeId()).map(List::of).orElse(List.of());
   }
 
+  /**
+   * Node reputations as the tenant sees them: social trust personalized from the first of its Nostr
+   * keys that follows anyone, else everyone's view.
+   */
+  private Placement.Reputations reputationsSeenBy(String accountId) {
+    for (String key : accounts.nostrKeys(accountId)) {
+      Optional<ReputationBoard.Perspective> perspective = reputationBoard.perspectiveOf(key);
+      if (perspective.isPresent()) {
+        ReputationBoard.Perspective seen = perspective.get();
+        return node -> seen.score(node.id(), node.reputation());
+      }
+    }
+    return Placement.Reputations.GLOBAL;
+  }
+
   private Optional<Placement.Option> decide(
       Placement.Wanted vm,
       List<NodeSnapshot> candidates,
       Instant heardSince,
-      PriceCalculator prices) {
+      PriceCalculator prices,
+      Placement.Reputations reputations) {
     long started = System.nanoTime();
     int start = candidates.isEmpty() ? 0 : random.nextInt(candidates.size());
-    List<Placement.Option> options = Placement.options(vm, candidates, heardSince, start, prices);
+    List<Placement.Option> options =
+        Placement.options(vm, candidates, heardSince, start, prices, reputations);
     Optional<Placement.Option> chosen =
         options.isEmpty() ? Optional.empty() : Optional.of(Placement.pick(options, random));
     decisions.update(Duration.ofNanos(System.nanoTime() - started));

@@ -89,7 +89,8 @@ class PlacementTest {
         Optional.of("missing host tools [redis-cli, redis-server]"), refusal(redis, python));
     assertTrue(refusal(redis, both).isEmpty());
     List<NodeSnapshot> view = List.of(snapshot(bare), snapshot(python), snapshot(both));
-    List<Placement.Option> options = Placement.options(wanted(redis), view, NOW, 0, PRICES);
+    List<Placement.Option> options =
+        Placement.options(wanted(redis), view, NOW, 0, PRICES, Placement.Reputations.GLOBAL);
     assertEquals(1, options.size());
     assertEquals(both.id(), options.get(0).node().id());
     assertTrue(
@@ -154,7 +155,8 @@ class PlacementTest {
     List<NodeSnapshot> nodes = List.of(snapshot(node("a", 1, 512, ProviderPolicy.OPEN)));
     Placement.Wanted vm = wanted(vm(Tier.GUARANTEED, 1, 4096, "sh"));
 
-    assertTrue(Placement.options(vm, nodes, NOW, 0, PRICES).isEmpty());
+    assertTrue(
+        Placement.options(vm, nodes, NOW, 0, PRICES, Placement.Reputations.GLOBAL).isEmpty());
     assertEquals(
         "no eligible node among the 1 online: not enough free memory (1)",
         Placement.explanation(vm, nodes, NOW, PRICES));
@@ -169,7 +171,9 @@ class PlacementTest {
     Map<String, Integer> picks = new HashMap<>();
 
     List<Placement.Option> options =
-        Placement.options(vm, List.of(flaky, reliable), NOW, 0, PRICES).stream()
+        Placement.options(
+                vm, List.of(flaky, reliable), NOW, 0, PRICES, Placement.Reputations.GLOBAL)
+            .stream()
             .sorted(Comparator.comparingDouble(Placement.Option::score).reversed())
             .toList();
     for (int i = 0; i < 10_000; i++) {
@@ -188,6 +192,30 @@ class PlacementTest {
   }
 
   @Test
+  void theTenantsOwnViewOfReputationDecides() {
+    NodeSnapshot famous = NodeSnapshot.of(node("famous", 8, 16384, ProviderPolicy.OPEN), 0.9);
+    NodeSnapshot followed = NodeSnapshot.of(node("followed", 8, 16384, ProviderPolicy.OPEN), 0.2);
+    Placement.Wanted vm = wanted(vm(Tier.STANDARD, 1, 100, "sh"));
+    Placement.Reputations seenByTenant = node -> node == followed ? 0.95 : 0.1;
+
+    Map<String, Double> everyone =
+        scores(
+            Placement.options(
+                vm, List.of(famous, followed), NOW, 0, PRICES, Placement.Reputations.GLOBAL));
+    Map<String, Double> tenant =
+        scores(Placement.options(vm, List.of(famous, followed), NOW, 0, PRICES, seenByTenant));
+
+    assertTrue(everyone.get(famous.id()) > everyone.get(followed.id()), everyone.toString());
+    assertTrue(tenant.get(followed.id()) > tenant.get(famous.id()), tenant.toString());
+  }
+
+  private static Map<String, Double> scores(List<Placement.Option> options) {
+    Map<String, Double> scores = new HashMap<>();
+    options.forEach(o -> scores.put(o.node().id(), o.score()));
+    return scores;
+  }
+
+  @Test
   void onALargeClusterADecisionLooksAtASampleStartingAnywhere() {
     List<NodeSnapshot> nodes = new ArrayList<>();
     for (int i = 0; i < 1000; i++) {
@@ -196,8 +224,10 @@ class PlacementTest {
     nodes.set(1, null); // a node gone from the view
     Placement.Wanted vm = wanted(vm(Tier.STANDARD, 1, 100, "sh"));
 
-    List<Placement.Option> fromStart = Placement.options(vm, nodes, NOW, 0, PRICES);
-    List<Placement.Option> fromEnd = Placement.options(vm, nodes, NOW, 990, PRICES);
+    List<Placement.Option> fromStart =
+        Placement.options(vm, nodes, NOW, 0, PRICES, Placement.Reputations.GLOBAL);
+    List<Placement.Option> fromEnd =
+        Placement.options(vm, nodes, NOW, 990, PRICES, Placement.Reputations.GLOBAL);
 
     assertEquals(420, Placement.enough(1000));
     assertEquals(420, fromStart.size());
@@ -219,7 +249,9 @@ class PlacementTest {
     Placement.Wanted full = wanted(vm(Tier.GUARANTEED, 2, 512, "sh"));
     assertEquals(
         Money.of(7029),
-        Placement.options(full, List.of(node), NOW, 0, PRICES).get(0).pricePerHour());
+        Placement.options(full, List.of(node), NOW, 0, PRICES, Placement.Reputations.GLOBAL)
+            .get(0)
+            .pricePerHour());
     Placement.Wanted atPrice =
         wanted(vm(Tier.GUARANTEED, 2, 512, "sh", null, List.of(), Money.of(7029)));
     Placement.Wanted belowPrice =
@@ -239,7 +271,8 @@ class PlacementTest {
     Placement.Wanted vm = wanted(vm(Tier.STANDARD, 1, 100, "sh"));
 
     assertEquals("price out of range", Placement.refusal(vm, absurd, NOW, PRICES).orElseThrow());
-    List<Placement.Option> options = Placement.options(vm, List.of(absurd, fair), NOW, 0, PRICES);
+    List<Placement.Option> options =
+        Placement.options(vm, List.of(absurd, fair), NOW, 0, PRICES, Placement.Reputations.GLOBAL);
     assertEquals(List.of(fair.id()), options.stream().map(o -> o.node().id()).toList());
   }
 
