@@ -19,9 +19,16 @@ final class NostrTools {
     return run(request.toString());
   }
 
-  /** An event signed by nostr-tools' finalizeEvent. */
+  /** An event without content signed by nostr-tools' finalizeEvent. */
   static String event(String secretKeyHex, int kind, List<List<String>> tags, long createdAt) {
+    return event(secretKeyHex, kind, tags, "", createdAt);
+  }
+
+  /** An event signed by nostr-tools' finalizeEvent. */
+  static String event(
+      String secretKeyHex, int kind, List<List<String>> tags, String content, long createdAt) {
     ObjectNode request = HearthApi.JSON.createObjectNode();
+    request.put("content", content);
     request.put("op", "event");
     request.put("secretKey", secretKeyHex);
     request.put("kind", kind);

@@ -60,7 +60,7 @@ public class Relay {
     if (store.exists(event.id())) {
       return Verdict.ok("duplicate: already have this event");
     }
-    String dTag = kind == EventKinds.ADDRESSABLE ? firstValue(event, "d").orElse("") : "";
+    String dTag = kind == EventKinds.ADDRESSABLE ? event.tagValue("d").orElse("") : "";
     if (deletedBefore(event, dTag)) {
       return Verdict.refused("blocked: its author deleted this event");
     }
@@ -154,7 +154,8 @@ public class Relay {
   }
 
   private static Long expiration(NostrEvent event) {
-    return firstValue(event, "expiration")
+    return event
+        .tagValue("expiration")
         .map(
             v -> {
               try {
@@ -164,15 +165,6 @@ public class Relay {
               }
             })
         .orElse(null);
-  }
-
-  private static Optional<String> firstValue(NostrEvent event, String name) {
-    for (List<String> tag : event.tags()) {
-      if (tag.size() >= 2 && tag.get(0).equals(name)) {
-        return Optional.of(tag.get(1));
-      }
-    }
-    return Optional.empty();
   }
 
   /** An addressable (or replaceable) event's address, {@code kind:pubkey:d}. */

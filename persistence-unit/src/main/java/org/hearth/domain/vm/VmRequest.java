@@ -86,6 +86,30 @@ public record VmRequest(
         null);
   }
 
+  /** This request, for node {@code nodeId} only. */
+  public VmRequest onNode(String nodeId) {
+    return new VmRequest(
+        name,
+        vcpus,
+        memoryMib,
+        diskGib,
+        gpus,
+        tier,
+        runtime,
+        command,
+        env,
+        outboundNetwork,
+        region,
+        tags,
+        nodeId,
+        maxPricePerHour,
+        durationMinutes,
+        waitSeconds,
+        requiredTools,
+        secretEnv,
+        templateSlug);
+  }
+
   /** This request from a template: it needs {@code tools}, and {@code secrets} stay hidden. */
   public VmRequest fromTemplate(String slug, List<String> tools, Set<String> secrets) {
     return new VmRequest(

@@ -1,8 +1,10 @@
 package org.hearth.protocol.nostr;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A Nostr event (NIP-01). Construction checks the form of every field, not the id or the signature:
@@ -72,6 +74,22 @@ public record NostrEvent(
    */
   public String canonicalJson() {
     return EventJsonWriter.canonical(pubkey, createdAt, kind, tags, content);
+  }
+
+  /** The value of the first {@code name} tag that has one. */
+  public Optional<String> tagValue(String name) {
+    return tagValues(name).stream().findFirst();
+  }
+
+  /** The values of every {@code name} tag, in order. */
+  public List<String> tagValues(String name) {
+    List<String> values = new ArrayList<>();
+    for (List<String> tag : tags) {
+      if (tag.size() >= 2 && tag.get(0).equals(name)) {
+        values.add(tag.get(1));
+      }
+    }
+    return values;
   }
 
   /** The id these fields should have, whatever {@link #id()} says. */

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.hearth.application.compute.MarketplaceKey;
 import org.hearth.application.nostr.RelaySettings;
 
 /**
@@ -25,6 +26,9 @@ public class RelayInformation extends HttpServlet {
   static final int[] SUPPORTED_NIPS = {1, 9, 11, 40};
 
   @Inject RelaySettings settings;
+
+  /** Named as the relay's {@code pubkey}: who signs the market's bids and statuses. */
+  @Inject MarketplaceKey marketplace;
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
@@ -69,6 +73,7 @@ public class RelayInformation extends HttpServlet {
             .add("name", settings.name())
             .add("description", settings.description())
             .add("version", "1")
+            .add("pubkey", marketplace.publicKeyHex())
             .add("supported_nips", nips)
             .add(
                 "limitation",

@@ -1,0 +1,192 @@
+package org.hearth.it;
+
+import static org.hearth.it.AgentEndToEndIT.awaitNode;
+import static org.hearth.it.AgentEndToEndIT.awaitVm;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URL;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The compute market as Nostr events (docs/nip-compute.md), driven by nostr-tools against the
+ * embedded relay: a job request gets bids, an accepted bid runs a VM on a real agent, statuses
+ * follow it, and feedback becomes the node's review.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ComputeMarketIT {
+
+  private static final int JOB_REQUEST = 5900;
+  private static final int BID_ACCEPTANCE = 5901;
+  private static final int JOB_RESULT = 6900;
+  private static final int FEEDBACK = 7900;
+
+  @Deployment(testable = false)
+  static WebArchive hearth() {
+    return Deployments.hearthWar();
+  }
+
+  @ArquillianResource URL base;
+
+  private static String spec(String region) {
+    return """
+        {"name":"nostr-job","vcpus":1,"memoryMiB":32,"diskGiB":1,"tier":"BURSTABLE",
+         "command":"sleep 3600","region":"%s"}"""
+        .formatted(region);
+  }
+
+  private static String results(JsonNode request) {
+    return "{\"kinds\":[" + JOB_RESULT + "],\"#e\":[\"" + request.get("id").asText() + "\"]}";
+  }
+
+  private static String tag(JsonNode event, String name) {
+    for (JsonNode tag : event.get("tags")) {
+      if (tag.size() >= 2 && tag.get(0).asText().equals(name)) {
+        return tag.get(1).asText();
+      }
+    }
+    return null;
+  }
+
+  private static boolean status(JsonNode event, String status) {
+    return status.equals(tag(event, "status"));
+  }
+
+  private static JsonNode content(JsonNode event) {
+    try {
+      return HearthApi.JSON.readTree(event.get("content").asText());
+    } catch (Exception e) {
+      throw new AssertionError("content is not JSON: " + event, e);
+    }
+  }
+
+  @Test
+  void aJobRequestGetsBidsAndTheAcceptedBidRunsAVmWhoseStatusAndFeedbackTravelAsEvents()
+      throws Exception {
+    HearthApi api = new HearthApi(base);
+    NostrRelayClient relay = new NostrRelayClient(base);
+    String marketplace =
+        api.send("relay", "GET", null, Map.of("Accept", "application/nostr+json"))
+            .json()
+            .get("pubkey")
+            .asText();
+    Tenant tenant = Tenant.funded(api);
+    Tenant stranger = Tenant.funded(api);
+    try (AgentProcess agent = new AgentProcess(api.url(""), "job-" + System.nanoTime()).start()) {
+      String nodeId = awaitNode(api, agent.region, "ONLINE").get("id").asText();
+
+      JsonNode request =
+          NostrRelayClient.event(tenant.key, JOB_REQUEST, List.of(), spec(agent.region));
+      assertTrue(relay.publish(request).get("ok").asBoolean());
+      JsonNode bid = relay.await(results(request), e -> status(e, "bid"), "bid");
+      assertEquals(marketplace, bid.get("pubkey").asText(), "bids are signed by the marketplace");
+      assertEquals(tenant.key.publicKeyHex(), tag(bid, "p"));
+      assertEquals(nodeId, tag(bid, "node"));
+      assertEquals(1, content(bid).get("rank").asInt());
+      assertTrue(Long.parseLong(tag(bid, "price")) > 0, bid.toString());
+
+      JsonNode notMine =
+          NostrRelayClient.event(
+              stranger.key, BID_ACCEPTANCE, List.of(List.of("e", bid.get("id").asText())), "");
+      relay.publish(notMine);
+      JsonNode refused =
+          relay.await(results(notMine), e -> status(e, "error"), "refusal of a stranger");
+      assertTrue(
+          content(refused).get("message").asText().startsWith("restricted:"), refused.toString());
+
+      JsonNode accept =
+          NostrRelayClient.event(
+              tenant.key, BID_ACCEPTANCE, List.of(List.of("e", bid.get("id").asText())), "");
+      assertTrue(relay.publish(accept).get("ok").asBoolean());
+      JsonNode running = relay.await(results(request), e -> status(e, "running"), "running");
+      String vmId = tag(running, "vm");
+      assertEquals(nodeId, content(running).get("nodeId").asText());
+      assertTrue(
+          content(running).get("terminal").asText().endsWith("/api/vms/" + vmId + "/terminal"));
+      assertEquals(nodeId, awaitVm(tenant, vmId, "RUNNING").get("nodeId").asText());
+
+      JsonNode again =
+          NostrRelayClient.event(
+              tenant.key,
+              BID_ACCEPTANCE,
+              List.of(List.of("e", bid.get("id").asText()), List.of("t", "again")),
+              "");
+      relay.publish(again);
+      Thread.sleep(2000);
+      assertEquals(1, tenant.get("api/vms").json().size(), "accepting twice starts one VM");
+      assertEquals(0, stranger.get("api/vms").json().size());
+
+      tenant.delete("api/vms/" + vmId);
+      relay.await(results(request), e -> status(e, "stopped"), "stopped");
+
+      JsonNode feedback =
+          NostrRelayClient.event(
+              tenant.key,
+              FEEDBACK,
+              List.of(List.of("e", request.get("id").asText()), List.of("rating", "4")),
+              "ran fine");
+      assertTrue(relay.publish(feedback).get("ok").asBoolean());
+      JsonNode review = awaitReview(api, nodeId);
+      assertEquals(vmId, review.get("vmId").asText());
+      assertEquals(4, review.get("rating").asInt());
+      assertEquals("ran fine", review.get("comment").asText());
+    }
+  }
+
+  @Test
+  void badRequestsFullMarketsAndEmptyBalancesAreAnsweredOnTheRelay() throws Exception {
+    HearthApi api = new HearthApi(base);
+    NostrRelayClient relay = new NostrRelayClient(base);
+    Tenant broke = new Tenant(api);
+    SimulatedNode node = new SimulatedNode(api);
+    String region = "broke-" + System.nanoTime();
+    String nodeId = node.register(region).json().get("id").asText();
+    try (Heartbeats beats = new Heartbeats(List.of(node), List.of(nodeId))) {
+      awaitNode(api, region, "ONLINE");
+
+      JsonNode invalid = NostrRelayClient.event(broke.key, JOB_REQUEST, List.of(), "{\"vcpus\":0}");
+      relay.publish(invalid);
+      JsonNode error = relay.await(results(invalid), e -> status(e, "error"), "invalid request");
+      String why = content(error).get("message").asText();
+      assertTrue(why.startsWith("invalid:") && why.contains("vcpus"), why);
+
+      JsonNode nowhere =
+          NostrRelayClient.event(
+              broke.key, JOB_REQUEST, List.of(), spec("nowhere-" + System.nanoTime()));
+      relay.publish(nowhere);
+      relay.await(results(nowhere), e -> status(e, "no-bids"), "no bids");
+
+      JsonNode request = NostrRelayClient.event(broke.key, JOB_REQUEST, List.of(), spec(region));
+      relay.publish(request);
+      JsonNode bid = relay.await(results(request), e -> status(e, "bid"), "bid");
+      relay.publish(
+          NostrRelayClient.event(
+              broke.key, BID_ACCEPTANCE, List.of(List.of("e", bid.get("id").asText())), ""));
+      JsonNode unpaid =
+          relay.await(results(request), e -> status(e, "payment-required"), "payment required");
+      assertTrue(
+          content(unpaid).get("message").asText().contains("/api/account/deposit"),
+          unpaid.toString());
+      assertEquals(0, broke.get("api/vms").json().size(), "no VM without payment");
+    }
+  }
+
+  private static JsonNode awaitReview(HearthApi api, String nodeId) throws Exception {
+    for (int i = 0; i < 100; i++) {
+      JsonNode reviews = api.get("api/marketplace/nodes/" + nodeId).json().get("reviews");
+      if (reviews.size() > 0) {
+        return reviews.get(0);
+      }
+      Thread.sleep(300);
+    }
+    throw new AssertionError("the feedback did not become a review of node " + nodeId);
+  }
+}
