@@ -18,8 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The compute market as Nostr events (docs/nip-compute.md), driven by nostr-tools against the
- * embedded relay: a job request gets bids, an accepted bid runs a VM on a real agent, statuses
- * follow it, and feedback becomes the node's review.
+ * embedded relay: a node's agent signs its offer, a job request gets bids, an accepted bid runs a
+ * VM on a real agent, statuses follow it, and feedback becomes the node's review.
  */
 @ExtendWith(ArquillianExtension.class)
 class ComputeMarketIT {
@@ -78,10 +78,22 @@ class ComputeMarketIT {
             .json()
             .get("pubkey")
             .asText();
+    List<JsonNode> capabilities =
+        relay.query("{\"kinds\":[10032],\"authors\":[\"" + marketplace + "\"]}");
+    assertEquals(1, capabilities.size(), "the marketplace says how to rent from it");
+    assertEquals("sandbox", content(capabilities.get(0)).get("runtimes").get(0).asText());
     Tenant tenant = Tenant.funded(api);
     Tenant stranger = Tenant.funded(api);
     try (AgentProcess agent = new AgentProcess(api.url(""), "job-" + System.nanoTime()).start()) {
-      String nodeId = awaitNode(api, agent.region, "ONLINE").get("id").asText();
+      JsonNode node = awaitNode(api, agent.region, "ONLINE");
+      String nodeId = node.get("id").asText();
+      JsonNode offer =
+          relay.await("{\"kinds\":[31900],\"#d\":[\"" + nodeId + "\"]}", e -> true, "node's offer");
+      assertEquals(node.get("pubkey").asText(), offer.get("pubkey").asText(), "signed by the node");
+      assertEquals(agent.region, tag(offer, "region"));
+      assertEquals(nodeId, content(offer).get("id").asText());
+      assertTrue(
+          content(offer).get("hardware").get("computePoints").asLong() > 0, offer.toString());
 
       JsonNode request =
           NostrRelayClient.event(tenant.key, JOB_REQUEST, List.of(), spec(agent.region));
@@ -138,6 +150,17 @@ class ComputeMarketIT {
       assertEquals(vmId, review.get("vmId").asText());
       assertEquals(4, review.get("rating").asInt());
       assertEquals("ran fine", review.get("comment").asText());
+      JsonNode vouched =
+          relay.await(
+              "{\"kinds\":[7900],\"authors\":[\""
+                  + marketplace
+                  + "\"],\"#e\":[\""
+                  + request.get("id").asText()
+                  + "\"]}",
+              e -> true,
+              "the review published by the marketplace");
+      assertEquals("4", tag(vouched, "rating"));
+      assertEquals(nodeId, tag(vouched, "node"));
     }
   }
 

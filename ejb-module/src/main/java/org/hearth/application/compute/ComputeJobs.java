@@ -1,6 +1,8 @@
 package org.hearth.application.compute;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
@@ -8,12 +10,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.hearth.application.identity.Accounts;
 import org.hearth.application.nostr.Relay;
 import org.hearth.application.nostr.RelayFilter;
+import org.hearth.application.reputation.NodeReviewed;
 import org.hearth.application.reputation.ReputationBoard;
 import org.hearth.application.reputation.Reviews;
 import org.hearth.application.scheduling.Quotes;
@@ -22,6 +26,7 @@ import org.hearth.domain.compute.ComputeJob;
 import org.hearth.domain.identity.KeyKind;
 import org.hearth.domain.node.Node;
 import org.hearth.domain.node.NodeRepository;
+import org.hearth.domain.reputation.NodeReview;
 import org.hearth.domain.vm.Vm;
 import org.hearth.domain.vm.VmRequest;
 import org.hearth.protocol.nostr.NostrEvent;
@@ -188,6 +193,26 @@ public class ComputeJobs {
     }
     String account = accounts.signIn(KeyKind.NOSTR, feedback.pubkey());
     reviews.review(account, job.vmId(), rating, feedback.content());
+  }
+
+  /**
+   * Publishes every review, made over REST or Nostr, as feedback (kind 7900) signed by the
+   * marketplace, which vouches that its author rented the node: tags {@code node}, {@code vm},
+   * {@code rating}, and {@code e} naming the job when the VM was rented over Nostr.
+   */
+  public void publishReview(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) NodeReviewed reviewed) {
+    NodeReview review = reviewed.review();
+    List<List<String>> tags = new ArrayList<>();
+    tags.add(List.of("node", review.nodeId()));
+    tags.add(List.of("vm", review.vmId()));
+    tags.add(List.of("rating", Integer.toString(review.rating())));
+    em.createQuery("SELECT j.requestId FROM ComputeJob j WHERE j.vmId = :vm", String.class)
+        .setParameter("vm", review.vmId())
+        .getResultStream()
+        .findFirst()
+        .ifPresent(job -> tags.add(List.of("e", job)));
+    events.feedback(tags, review.comment() == null ? "" : review.comment());
   }
 
   /** Publishes the status of every job whose VM changed state since its last status. */

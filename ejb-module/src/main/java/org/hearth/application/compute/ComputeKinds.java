@@ -18,5 +18,8 @@ public final class ComputeKinds {
   /** A tenant's rating of the node its job ran on, after the VM ended. */
   public static final int FEEDBACK = 7900;
 
+  /** The marketplace's compute capabilities, replaceable. */
+  public static final int CAPABILITIES = 10032;
+
   private ComputeKinds() {}
 }

@@ -38,6 +38,16 @@ public class MarketEvents {
     return publish(ComputeKinds.JOB_RESULT, tags, content.toString());
   }
 
+  /** A review, as feedback (kind 7900) the marketplace vouches for. */
+  public NostrEvent feedback(List<List<String>> tags, String comment) {
+    return publish(ComputeKinds.FEEDBACK, tags, comment);
+  }
+
+  /** The marketplace's compute capabilities (kind 10032, replaceable): what it rents, and how. */
+  public NostrEvent capabilities(List<List<String>> tags, JsonObject content) {
+    return publish(ComputeKinds.CAPABILITIES, tags, content.toString());
+  }
+
   private NostrEvent publish(int kind, List<List<String>> tags, String content) {
     NostrEvent event = new EventSigner(key.pair()).sign(kind, tags, content, clock.instant());
     Relay.Verdict verdict = relay.publish(event);

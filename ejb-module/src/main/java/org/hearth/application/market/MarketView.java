@@ -16,7 +16,10 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -42,6 +45,7 @@ public class MarketView {
   Duration refresh;
 
   private volatile List<MarketNode> nodes;
+  private volatile Map<String, MarketNode> byId = Map.of();
 
   @PostConstruct
   void schedule() {
@@ -55,6 +59,12 @@ public class MarketView {
     return now != null ? now : read();
   }
 
+  /** The node as last read, if it was listed then. */
+  public Optional<MarketNode> get(String nodeId) {
+    current();
+    return Optional.ofNullable(byId.get(nodeId));
+  }
+
   @Timeout
   void refresh() {
     try {
@@ -66,6 +76,9 @@ public class MarketView {
 
   private List<MarketNode> read() {
     List<MarketNode> read = reader.all(clock.instant());
+    Map<String, MarketNode> index = new HashMap<>();
+    read.forEach(n -> index.put(n.id(), n));
+    byId = index;
     nodes = read;
     return read;
   }

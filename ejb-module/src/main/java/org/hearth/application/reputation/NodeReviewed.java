@@ -1,4 +1,6 @@
 package org.hearth.application.reputation;
 
+import org.hearth.domain.reputation.NodeReview;
+
 /** A tenant reviewed a node. */
-public record NodeReviewed(String nodeId, String vmId) {}
+public record NodeReviewed(NodeReview review) {}

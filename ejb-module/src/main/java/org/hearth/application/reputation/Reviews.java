@@ -54,7 +54,7 @@ public class Reviews {
     NodeReview review =
         new NodeReview(vmId, vm.nodeId(), accountId, rating, comment, clock.instant());
     reviews.add(review);
-    reviewed.fire(new NodeReviewed(vm.nodeId(), vmId));
+    reviewed.fire(new NodeReviewed(review));
     LOG.log(
         System.Logger.Level.INFO, "node {0}: reviewed {1}/5 for vm {2}", vm.nodeId(), rating, vmId);
     return review;

@@ -36,6 +36,7 @@ final class LinkSession implements WebSocket.Listener, Outbox {
   private final NostrKeyPair key;
   private final String nodeId;
   private final LinkHandler handler;
+  private final OfferSigner offers;
   private final ScheduledExecutorService scheduler;
   private final MessageAssembler assembler = new MessageAssembler();
   private final CompletableFuture<Void> ended = new CompletableFuture<>();
@@ -49,6 +50,7 @@ final class LinkSession implements WebSocket.Listener, Outbox {
       NostrKeyPair key, String nodeId, LinkHandler handler, ScheduledExecutorService scheduler) {
     this.key = key;
     this.nodeId = nodeId;
+    this.offers = new OfferSigner(key, nodeId);
     this.handler = handler;
     this.scheduler = scheduler;
   }
@@ -153,8 +155,24 @@ final class LinkSession implements WebSocket.Listener, Outbox {
           abort("expected a welcome for node " + nodeId + ", got " + message);
         }
       }
-      default -> dispatch(() -> handler.onMessage(message));
+      default -> {
+        if (message instanceof AgentMessage.SignOffer offer) {
+          signOffer(offer);
+        } else {
+          dispatch(() -> handler.onMessage(message));
+        }
+      }
     }
+  }
+
+  /** The node's key stays in the link: only it signs, and only the node's own offer. */
+  private void signOffer(AgentMessage.SignOffer offer) {
+    offers
+        .sign(offer)
+        .ifPresentOrElse(
+            this::send,
+            () ->
+                LOG.log(System.Logger.Level.WARNING, "Refused to sign an offer for another node"));
   }
 
   /** A message the agent fails on must not take the link (and every other VM's traffic) down. */

@@ -26,6 +26,8 @@ import java.util.List;
   @JsonSubTypes.Type(value = AgentMessage.TerminalResize.class, name = "terminal-resize"),
   @JsonSubTypes.Type(value = AgentMessage.TerminalClose.class, name = "terminal-close"),
   @JsonSubTypes.Type(value = AgentMessage.TerminalExit.class, name = "terminal-exit"),
+  @JsonSubTypes.Type(value = AgentMessage.SignOffer.class, name = "sign-offer"),
+  @JsonSubTypes.Type(value = AgentMessage.SignedOffer.class, name = "signed-offer"),
 })
 public sealed interface AgentMessage {
 
@@ -89,4 +91,19 @@ public sealed interface AgentMessage {
 
   /** Agent → server: the terminal ended (code -1 when it could not open; see reason). */
   record TerminalExit(int channel, int code, String reason) implements AgentMessage {}
+
+  /**
+   * Server → agent: sign the node's offer (Nostr kind 31900, docs/nip-compute.md) with these tags
+   * and content, as of {@code createdAt} (Unix seconds). The agent signs nothing else: only kind
+   * 31900, only with a {@code d} tag of its own node id.
+   */
+  record SignOffer(long createdAt, List<List<String>> tags, String content)
+      implements AgentMessage {
+    public SignOffer {
+      tags = tags.stream().map(List::copyOf).toList();
+    }
+  }
+
+  /** Agent → server: the offer signed by the node's key, a Nostr event in JSON. */
+  record SignedOffer(String event) implements AgentMessage {}
 }

@@ -52,7 +52,7 @@ public class NodeCard {
     public String label;
   }
 
-  static NodeCard of(MarketNode n, Instant now) {
+  public static NodeCard of(MarketNode n, Instant now) {
     NodeCard c = new NodeCard();
     fill(c, n, now);
     return c;

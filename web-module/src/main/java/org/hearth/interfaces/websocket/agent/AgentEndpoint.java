@@ -11,9 +11,11 @@ import jakarta.websocket.server.ServerEndpoint;
 import java.nio.ByteBuffer;
 import org.hearth.application.node.NodeRegistry;
 import org.hearth.application.node.NodeSettings;
+import org.hearth.application.nostr.Relay;
 import org.hearth.application.vm.VmService;
 import org.hearth.domain.node.NodeLoad;
 import org.hearth.domain.node.UnknownNodeException;
+import org.hearth.interfaces.nostr.NodeOffers;
 import org.hearth.interfaces.rest.ConflictRetry;
 import org.hearth.interfaces.websocket.terminal.TerminalRelay;
 import org.hearth.protocol.agent.AgentLinkAuth;
@@ -37,11 +39,15 @@ public class AgentEndpoint {
   @Inject NodeSettings nodeSettings;
   @Inject VmService vms;
   @Inject TerminalRelay terminals;
+  @Inject NodeOffers offers;
 
   private AgentConnection connection;
   private String challenge;
   private String nodeId;
   private String pubkey;
+
+  /** The offer last sent to be signed: it is sent again only when it changed. */
+  private AgentMessage.SignOffer lastOffer;
 
   @OnOpen
   public void open(Session session) {
@@ -133,6 +139,7 @@ public class AgentEndpoint {
           new NodeLoad(
               beat.cpuPercent(), beat.memoryUsedMiB(), beat.diskUsedGiB(), beat.runningVms());
       ConflictRetry.run(() -> registry.heartbeat(nodeId, pubkey, load));
+      offerIfChanged();
     } else if (message instanceof AgentMessage.Inventory inventory) {
       ConflictRetry.run(
           () -> {
@@ -147,8 +154,29 @@ public class AgentEndpoint {
           });
     } else if (message instanceof AgentMessage.TerminalExit exit) {
       terminals.agentTerminalExit(nodeId, exit);
+    } else if (message instanceof AgentMessage.SignedOffer offer) {
+      Relay.Verdict verdict = offers.publish(nodeId, pubkey, offer);
+      if (!verdict.accepted()) {
+        LOG.log(
+            System.Logger.Level.WARNING, "node {0}: offer refused: {1}", nodeId, verdict.message());
+      }
     } else {
       LOG.log(System.Logger.Level.WARNING, "node {0}: unexpected {1}", nodeId, message);
     }
+  }
+
+  private void offerIfChanged() {
+    offers
+        .toSign(nodeId)
+        .filter(
+            offer ->
+                lastOffer == null
+                    || !offer.content().equals(lastOffer.content())
+                    || !offer.tags().equals(lastOffer.tags()))
+        .ifPresent(
+            offer -> {
+              lastOffer = offer;
+              connection.send(offer);
+            });
   }
 }
