@@ -3,6 +3,7 @@ package org.hearth.protocol.nostr;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A Nostr event (NIP-01). Construction checks the form of every field, not the id or the signature:
@@ -72,6 +73,13 @@ public record NostrEvent(
    */
   public String canonicalJson() {
     return EventJsonWriter.canonical(pubkey, createdAt, kind, tags, content);
+  }
+
+  /** The value of the event's only tag with this name; empty if it has none or several. */
+  public Optional<String> singleTag(String name) {
+    List<List<String>> matching =
+        tags.stream().filter(t -> t.size() >= 2 && t.get(0).equals(name)).toList();
+    return matching.size() == 1 ? Optional.of(matching.get(0).get(1)) : Optional.empty();
   }
 
   /** The id these fields should have, whatever {@link #id()} says. */
