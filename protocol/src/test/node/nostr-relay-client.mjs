@@ -3,8 +3,9 @@
 //
 //   node nostr-relay-client.mjs < script.json
 //
-// The script: {"url":"ws://host/relay", "ops":[op, ...]}; the output, one line of JSON: a list with
-// one result per op, in order.
+// The script: {"url":"ws://host/relay", "localAddress":"127.0.0.2" (optional: the address to
+// connect from), "ops":[op, ...]}; the output, one line of JSON: a list with one result per op, in
+// order.
 //   {"op":"publish", "event":{signed event}}          → {"id", "ok", "message"}
 //       (the OK's reason; nostr-tools resolves an accepted event and rejects a refused one)
 //   {"op":"query", "filters":[filter, ...]}            → {"events":[…], "closed": reason or null}
@@ -12,12 +13,29 @@
 //   {"op":"live", "filters":[…], "event":{signed}}     → {"received":[ids], "published":{…}}
 //       subscribes, and after EOSE publishes the event and waits (5 s at most) for it to arrive
 //       through the subscription.
+//   {"op":"auth", "secretKey":hex, "challenge"?, "relay"?, "created_at"?, "forge"?}
+//                                                      → {"ok", "message", "challenge"}
+//       NIP-42: waits for the relay's AUTH challenge, then authenticates with nostr-tools' own
+//       relay.auth (a kind 22242 event with the relay's URL and the challenge). The optional
+//       fields replace the challenge, relay tag or created_at before signing; forge spoils the
+//       signature. "challenge" in the result is the one the relay sent.
 // Errors go to stderr with exit status 1.
 import { readFileSync } from 'node:fs'
+import { finalizeEvent } from 'nostr-tools/pure'
 import { Relay, useWebSocketImplementation } from 'nostr-tools/relay'
+import { hexToBytes } from 'nostr-tools/utils'
 import WebSocket from 'ws'
 
-useWebSocketImplementation(WebSocket)
+const script = JSON.parse(readFileSync(0, 'utf8'))
+
+// ws's own option chooses the source address; nostr-tools constructs sockets with (url) only.
+class WebSocketFromAddress extends WebSocket {
+  constructor(url, protocols) {
+    super(url, protocols, { localAddress: script.localAddress })
+  }
+}
+
+useWebSocketImplementation(script.localAddress ? WebSocketFromAddress : WebSocket)
 
 async function publish(relay, event) {
   try {
@@ -34,8 +52,8 @@ function query(relay, filters) {
     const sub = relay.subscribe(filters, {
       onevent: (e) => events.push(e),
       oneose: () => {
-        sub.close()
         resolve({ events, closed: null })
+        sub.close()
       },
       onclose: (reason) => resolve({ events, closed: reason ?? null }),
     })
@@ -64,13 +82,44 @@ function live(relay, filters, event) {
   })
 }
 
-const script = JSON.parse(readFileSync(0, 'utf8'))
+async function challengeOf(relay) {
+  for (let waited = 0; !relay.challenge && waited < 5000; waited += 20) {
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+  if (!relay.challenge) throw new Error('the relay sent no AUTH challenge')
+  return relay.challenge
+}
+
+function replaceTag(tags, name, value) {
+  return value === undefined ? tags : tags.map((t) => (t[0] === name ? [name, value] : t))
+}
+
+async function auth(relay, op) {
+  const challenge = await challengeOf(relay)
+  const sign = async (template) => {
+    template.tags = replaceTag(replaceTag(template.tags, 'challenge', op.challenge), 'relay', op.relay)
+    if (op.created_at !== undefined) template.created_at = op.created_at
+    const event = finalizeEvent(template, hexToBytes(op.secretKey))
+    if (op.forge) event.sig = (event.sig[0] === '0' ? '1' : '0') + event.sig.slice(1)
+    return event
+  }
+  // nostr-tools keeps its first AUTH's promise; every op here is a new attempt.
+  relay.authPromise = undefined
+  try {
+    const message = await relay.auth(sign)
+    return { ok: true, message: message ?? '', challenge }
+  } catch (e) {
+    return { ok: false, message: String(e?.message ?? e), challenge }
+  }
+}
+
 const relay = await Relay.connect(script.url)
 const results = []
 for (const op of script.ops) {
   if (op.op === 'publish') results.push(await publish(relay, op.event))
   else if (op.op === 'query') results.push(await query(relay, op.filters))
   else if (op.op === 'live') results.push(await live(relay, op.filters, op.event))
+  else if (op.op === 'auth') results.push(await auth(relay, op))
   else throw new Error('unknown op ' + op.op)
 }
 relay.close()

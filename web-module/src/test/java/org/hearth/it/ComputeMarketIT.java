@@ -72,7 +72,7 @@ class ComputeMarketIT {
   void aJobRequestGetsBidsAndTheAcceptedBidRunsAVmWhoseStatusAndFeedbackTravelAsEvents()
       throws Exception {
     HearthApi api = new HearthApi(base);
-    NostrRelayClient relay = new NostrRelayClient(base);
+    RelayPeer relay = RelayPeer.of(base);
     String marketplace =
         api.send("relay", "GET", null, Map.of("Accept", "application/nostr+json"))
             .json()
@@ -95,8 +95,7 @@ class ComputeMarketIT {
       assertTrue(
           content(offer).get("hardware").get("computePoints").asLong() > 0, offer.toString());
 
-      JsonNode request =
-          NostrRelayClient.event(tenant.key, JOB_REQUEST, List.of(), spec(agent.region));
+      JsonNode request = RelayPeer.event(tenant.key, JOB_REQUEST, List.of(), spec(agent.region));
       assertTrue(relay.publish(request).get("ok").asBoolean());
       JsonNode bid = relay.await(results(request), e -> status(e, "bid"), "bid");
       assertEquals(marketplace, bid.get("pubkey").asText(), "bids are signed by the marketplace");
@@ -106,7 +105,7 @@ class ComputeMarketIT {
       assertTrue(Long.parseLong(tag(bid, "price")) > 0, bid.toString());
 
       JsonNode notMine =
-          NostrRelayClient.event(
+          RelayPeer.event(
               stranger.key, BID_ACCEPTANCE, List.of(List.of("e", bid.get("id").asText())), "");
       relay.publish(notMine);
       JsonNode refused =
@@ -115,7 +114,7 @@ class ComputeMarketIT {
           content(refused).get("message").asText().startsWith("restricted:"), refused.toString());
 
       JsonNode accept =
-          NostrRelayClient.event(
+          RelayPeer.event(
               tenant.key, BID_ACCEPTANCE, List.of(List.of("e", bid.get("id").asText())), "");
       assertTrue(relay.publish(accept).get("ok").asBoolean());
       JsonNode running = relay.await(results(request), e -> status(e, "running"), "running");
@@ -126,7 +125,7 @@ class ComputeMarketIT {
       assertEquals(nodeId, awaitVm(tenant, vmId, "RUNNING").get("nodeId").asText());
 
       JsonNode again =
-          NostrRelayClient.event(
+          RelayPeer.event(
               tenant.key,
               BID_ACCEPTANCE,
               List.of(List.of("e", bid.get("id").asText()), List.of("t", "again")),
@@ -140,7 +139,7 @@ class ComputeMarketIT {
       relay.await(results(request), e -> status(e, "stopped"), "stopped");
 
       JsonNode feedback =
-          NostrRelayClient.event(
+          RelayPeer.event(
               tenant.key,
               FEEDBACK,
               List.of(List.of("e", request.get("id").asText()), List.of("rating", "4")),
@@ -167,7 +166,7 @@ class ComputeMarketIT {
   @Test
   void badRequestsFullMarketsAndEmptyBalancesAreAnsweredOnTheRelay() throws Exception {
     HearthApi api = new HearthApi(base);
-    NostrRelayClient relay = new NostrRelayClient(base);
+    RelayPeer relay = RelayPeer.of(base);
     Tenant broke = new Tenant(api);
     SimulatedNode node = new SimulatedNode(api);
     String region = "broke-" + System.nanoTime();
@@ -175,23 +174,22 @@ class ComputeMarketIT {
     try (Heartbeats beats = new Heartbeats(List.of(node), List.of(nodeId))) {
       awaitNode(api, region, "ONLINE");
 
-      JsonNode invalid = NostrRelayClient.event(broke.key, JOB_REQUEST, List.of(), "{\"vcpus\":0}");
+      JsonNode invalid = RelayPeer.event(broke.key, JOB_REQUEST, List.of(), "{\"vcpus\":0}");
       relay.publish(invalid);
       JsonNode error = relay.await(results(invalid), e -> status(e, "error"), "invalid request");
       String why = content(error).get("message").asText();
       assertTrue(why.startsWith("invalid:") && why.contains("vcpus"), why);
 
       JsonNode nowhere =
-          NostrRelayClient.event(
-              broke.key, JOB_REQUEST, List.of(), spec("nowhere-" + System.nanoTime()));
+          RelayPeer.event(broke.key, JOB_REQUEST, List.of(), spec("nowhere-" + System.nanoTime()));
       relay.publish(nowhere);
       relay.await(results(nowhere), e -> status(e, "no-bids"), "no bids");
 
-      JsonNode request = NostrRelayClient.event(broke.key, JOB_REQUEST, List.of(), spec(region));
+      JsonNode request = RelayPeer.event(broke.key, JOB_REQUEST, List.of(), spec(region));
       relay.publish(request);
       JsonNode bid = relay.await(results(request), e -> status(e, "bid"), "bid");
       relay.publish(
-          NostrRelayClient.event(
+          RelayPeer.event(
               broke.key, BID_ACCEPTANCE, List.of(List.of("e", bid.get("id").asText())), ""));
       JsonNode unpaid =
           relay.await(results(request), e -> status(e, "payment-required"), "payment required");

@@ -3,71 +3,71 @@ package org.hearth.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URL;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 import org.hearth.protocol.nostr.NostrKeyPair;
 
-/** Hearth's relay as nostr-tools' own Relay client sees it (nostr-relay-client.mjs). */
+/**
+ * Sessions of nostr-tools' own {@code Relay} client against a relay ({@code
+ * nostr-relay-client.mjs}): a script of ops run in order on one connection, one result per op.
+ */
 final class NostrRelayClient {
 
-  private static final Duration PATIENCE = Duration.ofSeconds(60);
+  private NostrRelayClient() {}
 
-  private final String url;
-
-  NostrRelayClient(URL base) {
-    this.url = base.toString().replaceFirst("^http", "ws") + "relay";
+  /** Runs the ops on one connection to {@code url}. */
+  static JsonNode run(String url, ObjectNode... ops) throws Exception {
+    return run(script(url), ops);
   }
 
-  /** Signs an event with nostr-tools. */
-  static JsonNode event(NostrKeyPair key, int kind, List<List<String>> tags, String content)
-      throws Exception {
-    return HearthApi.JSON.readTree(
-        NostrTools.event(key.secretKeyHex(), kind, tags, content, Instant.now().getEpochSecond()));
+  /** Runs the ops on one connection to {@code url} made from a chosen loopback address. */
+  static JsonNode runFrom(String localAddress, String url, ObjectNode... ops) throws Exception {
+    return run(script(url).put("localAddress", localAddress), ops);
   }
 
-  /** Publishes the event: {@code {id, ok, message}}. */
-  JsonNode publish(JsonNode event) throws Exception {
-    ObjectNode op = HearthApi.JSON.createObjectNode().put("op", "publish");
-    op.set("event", event);
-    return run(op).get(0);
+  private static ObjectNode script(String url) {
+    return HearthApi.JSON.createObjectNode().put("url", url);
   }
 
-  /** The stored events matching the filter, newest first. */
-  List<JsonNode> query(String filter) throws Exception {
-    ObjectNode op = HearthApi.JSON.createObjectNode().put("op", "query");
-    op.putArray("filters").add(HearthApi.JSON.readTree(filter));
-    JsonNode events = run(op).get(0).get("events");
-    return HearthApi.JSON.convertValue(
-        events,
-        HearthApi.JSON.getTypeFactory().constructCollectionType(List.class, JsonNode.class));
-  }
-
-  /** Queries until an event matching the filter passes {@code wanted}, and returns it. */
-  JsonNode await(String filter, Predicate<JsonNode> wanted, String what) throws Exception {
-    Instant deadline = Instant.now().plus(PATIENCE);
-    List<JsonNode> last = List.of();
-    while (Instant.now().isBefore(deadline)) {
-      last = query(filter);
-      for (JsonNode event : last) {
-        if (wanted.test(event)) {
-          return event;
-        }
-      }
-      Thread.sleep(300);
-    }
-    throw new AssertionError("no " + what + " within " + PATIENCE + "; last seen: " + last);
-  }
-
-  private JsonNode run(ObjectNode... ops) throws Exception {
-    ObjectNode script = HearthApi.JSON.createObjectNode().put("url", url);
+  private static JsonNode run(ObjectNode script, ObjectNode... ops) throws Exception {
     ArrayNode list = script.putArray("ops");
     for (ObjectNode op : ops) {
       list.add(op);
     }
     return HearthApi.JSON.readTree(
         NodeScript.run("nostr.tools.dir", "nostr-relay-client.mjs", script.toString()));
+  }
+
+  static ObjectNode publish(JsonNode event) {
+    ObjectNode op = HearthApi.JSON.createObjectNode().put("op", "publish");
+    op.set("event", event);
+    return op;
+  }
+
+  static ObjectNode query(String... filters) throws Exception {
+    ObjectNode op = HearthApi.JSON.createObjectNode().put("op", "query");
+    ArrayNode list = op.putArray("filters");
+    for (String f : filters) {
+      list.add(HearthApi.JSON.readTree(f));
+    }
+    return op;
+  }
+
+  /** NIP-42 authentication with the key; the op's optional fields spoil the AUTH event. */
+  static ObjectNode auth(NostrKeyPair key) {
+    return HearthApi.JSON.createObjectNode().put("op", "auth").put("secretKey", key.secretKeyHex());
+  }
+
+  /** An event signed by nostr-tools. */
+  static JsonNode event(NostrKeyPair key, int kind, List<List<String>> tags, long at)
+      throws Exception {
+    return HearthApi.JSON.readTree(NostrTools.event(key.secretKeyHex(), kind, tags, at));
+  }
+
+  /** The ids of a query's events, in the order served. */
+  static List<String> ids(JsonNode queryResult) {
+    List<String> ids = new ArrayList<>();
+    queryResult.get("events").forEach(e -> ids.add(e.get("id").asText()));
+    return ids;
   }
 }

@@ -1,12 +1,16 @@
 package org.hearth.it;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.hearth.it.NostrRelayClient.publish;
+import static org.hearth.it.NostrRelayClient.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URL;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.hearth.protocol.nostr.NostrKeyPair;
 import org.hearth.protocol.nostr.nip98.Nip98Signer;
@@ -16,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Over its budget a client gets 429 with {@code Retry-After}, and is served again once it has
- * waited that long; other addresses and accounts keep their own budgets. The test runs its own
+ * waited that long; other addresses and accounts keep their own budgets. The relay's budgets refuse
+ * one message at a time ({@code rate-limited:}) and keep the connection. The test runs its own
  * server with small limits (the other tests run with the generous defaults), and its clients send
  * from different loopback addresses.
  */
@@ -27,7 +32,10 @@ class RateLimitIT {
           "HEARTH_RATE_LIMIT_WINDOW", "PT30S",
           "HEARTH_RATE_LIMIT_SIGN_IN_PER_IP", "3",
           "HEARTH_RATE_LIMIT_WRITES_PER_IP", "5",
-          "HEARTH_RATE_LIMIT_WRITES_PER_CALLER", "2");
+          "HEARTH_RATE_LIMIT_WRITES_PER_CALLER", "2",
+          "HEARTH_RELAY_RATE_EVENTS_PER_KEY", "2",
+          "HEARTH_RELAY_RATE_EVENTS_PER_IP", "4",
+          "HEARTH_RELAY_RATE_REQS_PER_IP", "3");
 
   private static PayaraServer server;
   private static HearthApi api;
@@ -99,6 +107,58 @@ class RateLimitIT {
 
     Thread.sleep(retryAfter * 1000);
     assertEquals(200, rename(client, late, "served").status());
+  }
+
+  @Test
+  void relayEventsAreLimitedPerKeyAndAddressAndSubscriptionsPerAddress() throws Exception {
+    NostrKeyPair busy = NostrKeyPair.generate();
+    long now = Instant.now().getEpochSecond();
+    JsonNode first =
+        NostrRelayClient.runFrom(
+            "127.0.0.41",
+            relayUrl(),
+            publish(note(busy, now)),
+            publish(note(busy, now + 1)),
+            publish(note(busy, now + 2)),
+            publish(note(NostrKeyPair.generate(), now)),
+            publish(note(NostrKeyPair.generate(), now)),
+            query("{\"limit\":1}"),
+            query("{\"limit\":1}"),
+            query("{\"limit\":1}"),
+            query("{\"limit\":1}"));
+    assertTrue(first.get(0).get("ok").asBoolean(), first.toString());
+    assertTrue(first.get(1).get("ok").asBoolean(), first.toString());
+    assertRelayRateLimited(first.get(2).get("message"), "this key");
+    assertTrue(first.get(3).get("ok").asBoolean(), "another key: " + first);
+    assertRelayRateLimited(first.get(4).get("message"), "this address");
+    for (int i = 5; i < 8; i++) {
+      assertTrue(first.get(i).get("closed").isNull(), first.toString());
+    }
+    assertRelayRateLimited(first.get(8).get("closed"), "this address");
+
+    JsonNode second =
+        NostrRelayClient.runFrom(
+            "127.0.0.42",
+            relayUrl(),
+            publish(note(busy, now + 3)),
+            publish(note(NostrKeyPair.generate(), now)),
+            query("{\"limit\":1}"));
+    assertRelayRateLimited(second.get(0).get("message"), "this key");
+    assertTrue(second.get(1).get("ok").asBoolean(), "another address: " + second);
+    assertTrue(second.get(2).get("closed").isNull(), second.toString());
+  }
+
+  private static String relayUrl() {
+    return "ws://127.0.0.1:" + server.port + "/relay";
+  }
+
+  private static JsonNode note(NostrKeyPair key, long at) throws Exception {
+    return NostrRelayClient.event(key, 1, List.of(), at);
+  }
+
+  private static void assertRelayRateLimited(JsonNode reason, String whose) {
+    assertTrue(reason.asText().startsWith("rate-limited: "), reason.toString());
+    assertTrue(reason.asText().contains(whose), reason.toString());
   }
 
   /** Checks a 429 problem answer and returns its {@code Retry-After} in seconds. */

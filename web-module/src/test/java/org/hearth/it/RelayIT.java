@@ -1,11 +1,15 @@
 package org.hearth.it;
 
+import static org.hearth.it.NostrRelayClient.auth;
+import static org.hearth.it.NostrRelayClient.event;
+import static org.hearth.it.NostrRelayClient.ids;
+import static org.hearth.it.NostrRelayClient.publish;
+import static org.hearth.it.NostrRelayClient.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.URL;
@@ -27,8 +31,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The embedded relay against nostr-tools' own Relay client (publish, filters, replaceable and
- * addressable events, deletion, expiration, live delivery), against a raw WebSocket for bad input,
- * and its NIP-11 document.
+ * addressable events, deletion, expiration, live delivery, NIP-42 authentication), against a raw
+ * WebSocket for bad input, and its NIP-11 document. The tests' server requires authentication to
+ * publish kind 4 only ({@code HEARTH_RELAY_AUTH_REQUIRED_KINDS} in the failsafe configuration).
  */
 @ExtendWith(ArquillianExtension.class)
 class RelayIT {
@@ -40,45 +45,14 @@ class RelayIT {
 
   @ArquillianResource URL base;
 
+  /** The relay on localhost, its public URL (NIP-42 AUTH events must name its host). */
   private String relayUrl() {
-    return base.toString().replaceFirst("^http", "ws") + "relay";
+    return new HearthApi(base).url("relay").replaceFirst("^http", "ws");
   }
 
   /** One nostr-tools session: runs the ops in order, returns one result per op. */
   private JsonNode run(ObjectNode... ops) throws Exception {
-    ObjectNode script = HearthApi.JSON.createObjectNode().put("url", relayUrl());
-    ArrayNode list = script.putArray("ops");
-    for (ObjectNode op : ops) {
-      list.add(op);
-    }
-    return HearthApi.JSON.readTree(
-        NodeScript.run("nostr.tools.dir", "nostr-relay-client.mjs", script.toString()));
-  }
-
-  private static ObjectNode publish(JsonNode event) {
-    ObjectNode op = HearthApi.JSON.createObjectNode().put("op", "publish");
-    op.set("event", event);
-    return op;
-  }
-
-  private static ObjectNode query(String... filters) throws Exception {
-    ObjectNode op = HearthApi.JSON.createObjectNode().put("op", "query");
-    ArrayNode list = op.putArray("filters");
-    for (String f : filters) {
-      list.add(HearthApi.JSON.readTree(f));
-    }
-    return op;
-  }
-
-  private static JsonNode event(NostrKeyPair key, int kind, List<List<String>> tags, long at)
-      throws Exception {
-    return HearthApi.JSON.readTree(NostrTools.event(key.secretKeyHex(), kind, tags, at));
-  }
-
-  private static List<String> ids(JsonNode queryResult) {
-    List<String> ids = new ArrayList<>();
-    queryResult.get("events").forEach(e -> ids.add(e.get("id").asText()));
-    return ids;
+    return NostrRelayClient.run(relayUrl(), ops);
   }
 
   private static void assertAccepted(JsonNode published) {
@@ -210,11 +184,15 @@ class RelayIT {
     tampered.put("content", "changed");
     JsonNode future = event(key, 1, List.of(), Instant.now().getEpochSecond() + 3600);
     try (TerminalClient client = TerminalClient.connect(relayUrl())) {
+      awaitMessage(client, m -> m.get(0).asText().equals("AUTH") && m.get(1).isTextual());
       client.sendText("not json");
       awaitMessage(
           client, m -> m.get(0).asText().equals("NOTICE") && prefixed(m.get(1), "invalid:"));
       client.sendText("[\"EVENT\"," + forged + "]");
       awaitMessage(client, m -> ok(m, forged, false, "invalid:"));
+      client.sendText("[\"AUTH\",\"not an event\"]");
+      awaitMessage(
+          client, m -> m.get(0).asText().equals("NOTICE") && prefixed(m.get(1), "invalid:"));
       client.sendText("[\"EVENT\"," + tampered + "]");
       awaitMessage(client, m -> ok(m, tampered, false, "invalid:"));
       client.sendText("[\"EVENT\"," + future + "]");
@@ -256,6 +234,65 @@ class RelayIT {
   }
 
   @Test
+  void authenticatesKeysWithNip42AndTakesKindFourOnlyFromThem() throws Exception {
+    NostrKeyPair alice = NostrKeyPair.generate();
+    NostrKeyPair mallory = NostrKeyPair.generate();
+    long now = Instant.now().getEpochSecond();
+    JsonNode aliceDm = event(alice, 4, List.of(List.of("p", mallory.publicKeyHex())), now);
+    JsonNode malloryDm = event(mallory, 4, List.of(List.of("p", alice.publicKeyHex())), now);
+    JsonNode note = event(mallory, 1, List.of(), now);
+    JsonNode authAsEvent =
+        event(alice, 22242, List.of(List.of("relay", relayUrl()), List.of("challenge", "x")), now);
+    JsonNode r =
+        run(
+            publish(aliceDm),
+            auth(alice).put("challenge", "not-this-connections-challenge"),
+            auth(alice).put("relay", "ws://elsewhere.example/relay"),
+            auth(alice).put("forge", true),
+            auth(alice).put("created_at", now - 3600),
+            publish(aliceDm),
+            auth(alice),
+            publish(aliceDm),
+            publish(malloryDm),
+            publish(note),
+            publish(authAsEvent),
+            query(
+                "{\"ids\":[\""
+                    + aliceDm.get("id").asText()
+                    + "\",\""
+                    + malloryDm.get("id").asText()
+                    + "\"]}"));
+    assertRefused(r.get(0), "auth-required:");
+    for (int i = 1; i <= 4; i++) {
+      assertRefused(r.get(i), "invalid:");
+    }
+    assertTrue(r.get(1).get("message").asText().contains("challenge"), r.toString());
+    assertTrue(r.get(2).get("message").asText().contains("relay"), r.toString());
+    assertTrue(r.get(3).get("message").asText().contains("signature"), r.toString());
+    assertTrue(r.get(4).get("message").asText().contains("created_at"), r.toString());
+    assertRefused(r.get(5), "auth-required:");
+    assertAccepted(r.get(6));
+    assertAccepted(r.get(7));
+    assertRefused(r.get(8), "restricted:");
+    assertAccepted(r.get(9));
+    assertRefused(r.get(10), "invalid:");
+    assertEquals(List.of(aliceDm.get("id").asText()), ids(r.get(11)));
+
+    String challenge = r.get(1).get("challenge").asText();
+    assertTrue(challenge.length() >= 32, challenge);
+    JsonNode again = run(auth(mallory), publish(malloryDm));
+    assertAccepted(again.get(0));
+    assertAccepted(again.get(1));
+    assertFalse(
+        challenge.equals(again.get(0).get("challenge").asText()), "a challenge per connection");
+  }
+
+  private static void assertRefused(JsonNode result, String prefix) {
+    assertFalse(result.get("ok").asBoolean(), result.toString());
+    assertTrue(result.get("message").asText().startsWith(prefix), result.toString());
+  }
+
+  @Test
   void publishesItsInformationDocument() throws Exception {
     HttpResponse<String> response =
         HttpClient.newHttpClient()
@@ -274,12 +311,16 @@ class RelayIT {
     assertEquals("*", response.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
     JsonNode doc = HearthApi.JSON.readTree(response.body());
     assertEquals("Hearth", doc.get("name").asText());
-    assertTrue(doc.get("supported_nips").toString().contains("11"), doc.toString());
+    List<Integer> nips = new ArrayList<>();
+    doc.get("supported_nips").forEach(n -> nips.add(n.asInt()));
+    assertTrue(nips.containsAll(List.of(1, 9, 11, 40, 42)), doc.toString());
     JsonNode limits = doc.get("limitation");
     assertEquals(131072, limits.get("max_message_length").asInt());
     assertEquals(20, limits.get("max_subscriptions").asInt());
     assertEquals(10, limits.get("max_filters").asInt());
     assertEquals(500, limits.get("max_limit").asInt());
+    assertFalse(limits.get("auth_required").asBoolean(), "reading never needs authentication");
+    assertTrue(limits.get("restricted_writes").asBoolean(), "kind 4 needs authentication");
   }
 
   private static boolean prefixed(JsonNode message, String prefix) {

@@ -2,7 +2,7 @@ package org.hearth.application.identity;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import org.hearth.application.nostr.EventKinds;
 import org.hearth.protocol.nostr.EventVerifier;
 import org.hearth.protocol.nostr.InvalidEventException;
 import org.hearth.protocol.nostr.NostrEvent;
@@ -15,7 +15,7 @@ import org.hearth.protocol.nostr.NostrEvent;
 public final class NostrChallengeVerifier {
 
   /** NIP-42's client authentication kind. */
-  public static final int KIND = 22242;
+  public static final int KIND = EventKinds.CLIENT_AUTH;
 
   private final String publicUrl;
   private final Duration window;
@@ -61,9 +61,7 @@ public final class NostrChallengeVerifier {
 
   /** The value of the event's only tag with this name, or null if it has none or several. */
   public static String singleTag(NostrEvent event, String name) {
-    List<List<String>> tags =
-        event.tags().stream().filter(t -> t.size() >= 2 && t.get(0).equals(name)).toList();
-    return tags.size() == 1 ? tags.get(0).get(1) : null;
+    return event.singleTag(name).orElse(null);
   }
 
   private static String withoutTrailingSlash(String url) {

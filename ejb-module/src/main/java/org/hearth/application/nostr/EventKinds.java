@@ -14,6 +14,9 @@ public enum EventKinds {
   /** NIP-09 deletion requests. */
   public static final int DELETION = 5;
 
+  /** NIP-42 client authentication: sent with {@code AUTH}, never published. */
+  public static final int CLIENT_AUTH = 22242;
+
   public static EventKinds of(int kind) {
     if (kind == 0 || kind == 3 || (kind >= 10_000 && kind < 20_000)) {
       return REPLACEABLE;

@@ -14,9 +14,9 @@ import org.hearth.protocol.nostr.EventVerifier;
 import org.hearth.protocol.nostr.NostrEvent;
 
 /**
- * The embedded Nostr relay's rules (NIP-01, 09, 40): which events it accepts and keeps, and which
- * it serves for a set of filters. Accepted events are announced ({@link EventAccepted}) after the
- * transaction commits, for live delivery.
+ * The embedded Nostr relay's rules (NIP-01, 09, 40, 42): which events it accepts and keeps, from
+ * whom, and which it serves for a set of filters. Accepted events are announced ({@link
+ * EventAccepted}) after the transaction commits, for live delivery.
  */
 @Stateless
 public class Relay {
@@ -37,12 +37,39 @@ public class Relay {
     }
   }
 
-  public Verdict publish(NostrEvent event) {
+  /** An author's write budget. */
+  @FunctionalInterface
+  public interface AuthorBudget {
+    /** Takes one event from the author's budget; the refusal ({@code rate-limited:}) if spent. */
+    Optional<String> take(String pubkey);
+  }
+
+  /**
+   * NIP-42: checks a connection's {@code AUTH} event; once accepted, its key is authenticated on
+   * that connection.
+   *
+   * @param challenge the challenge the connection was sent
+   * @param relayUrl this relay's public URL
+   */
+  public Verdict authenticate(NostrEvent event, String challenge, String relayUrl) {
+    return new RelayAuthCheck(settings.authWindow())
+        .check(event, challenge, relayUrl, clock.instant());
+  }
+
+  /**
+   * @param authenticated the keys the publishing connection has authenticated (NIP-42)
+   * @param budget the author's write budget, spent only by valid events
+   */
+  public Verdict publish(NostrEvent event, Set<String> authenticated, AuthorBudget budget) {
     if (!event.computeId().equals(event.id())) {
       return Verdict.refused("invalid: the event id does not match its content");
     }
     if (!EventVerifier.verify(event)) {
       return Verdict.refused("invalid: the signature does not verify");
+    }
+    if (event.kind() == EventKinds.CLIENT_AUTH) {
+      return Verdict.refused(
+          "invalid: kind " + EventKinds.CLIENT_AUTH + " events are sent with AUTH, not published");
     }
     long now = clock.instant().getEpochSecond();
     if (event.createdAt() > now + settings.createdAtFuture().toSeconds()) {
@@ -51,6 +78,13 @@ public class Relay {
     Long expiresAt = expiration(event);
     if (expiresAt != null && expiresAt <= now) {
       return Verdict.refused("invalid: the event has expired");
+    }
+    Optional<String> refusal = authorRefusal(event, authenticated);
+    if (refusal.isEmpty()) {
+      refusal = budget.take(event.pubkey());
+    }
+    if (refusal.isPresent()) {
+      return Verdict.refused(refusal.get());
     }
     EventKinds kind = EventKinds.of(event.kind());
     if (kind == EventKinds.EPHEMERAL) {
@@ -78,6 +112,18 @@ public class Relay {
     }
     accepted.fire(new EventAccepted(event, event.toJson()));
     return Verdict.ok("");
+  }
+
+  /** NIP-42: why this connection may not publish the event, if the event's kind needs auth. */
+  private Optional<String> authorRefusal(NostrEvent event, Set<String> authenticated) {
+    if (!settings.authRequiredFor(event.kind()) || authenticated.contains(event.pubkey())) {
+      return Optional.empty();
+    }
+    if (authenticated.isEmpty()) {
+      return Optional.of(
+          "auth-required: kind " + event.kind() + " is taken only from authenticated authors");
+    }
+    return Optional.of("restricted: the author of the event has not authenticated");
   }
 
   /** The stored events matching any filter, newest first, each filter capped at its limit. */

@@ -1,10 +1,15 @@
 package org.hearth.application.nostr;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hearth.protocol.nostr.NostrEvent;
 
 /**
  * The embedded relay's settings ({@code hearth.relay.*}), also published in its NIP-11 document.
@@ -50,6 +55,54 @@ public class RelaySettings {
   @ConfigProperty(name = "hearth.relay.created-at-future", defaultValue = "PT15M")
   Duration createdAtFuture;
 
+  @Inject
+  @ConfigProperty(name = "hearth.relay.auth.required-for-writes", defaultValue = "false")
+  boolean authRequiredForWrites;
+
+  /** Comma-separated kinds whose events are taken only from authenticated authors. */
+  @Inject
+  @ConfigProperty(name = "hearth.relay.auth.required-kinds")
+  Optional<String> authRequiredKinds;
+
+  @Inject
+  @ConfigProperty(name = "hearth.relay.auth.window", defaultValue = "PT10M")
+  Duration authWindow;
+
+  private Set<Integer> kindsNeedingAuth;
+
+  @PostConstruct
+  void start() {
+    kindsNeedingAuth = parseKinds(authRequiredKinds.orElse(""));
+  }
+
+  /**
+   * @throws IllegalArgumentException naming the value that is not a kind
+   */
+  static Set<Integer> parseKinds(String commaSeparated) {
+    return Arrays.stream(commaSeparated.split(","))
+        .map(String::trim)
+        .filter(k -> !k.isEmpty())
+        .map(RelaySettings::kind)
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  private static Integer kind(String value) {
+    try {
+      int kind = Integer.parseInt(value);
+      if (kind >= 0 && kind <= NostrEvent.MAX_KIND) {
+        return kind;
+      }
+    } catch (NumberFormatException notANumber) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "hearth.relay.auth.required-kinds: "
+            + value
+            + " is not a kind (0 to "
+            + NostrEvent.MAX_KIND
+            + ")");
+  }
+
   public String name() {
     return name;
   }
@@ -89,5 +142,20 @@ public class RelaySettings {
   /** How far in the future an event's {@code created_at} may be. */
   public Duration createdAtFuture() {
     return createdAtFuture;
+  }
+
+  /** Whether an event of this kind is taken only from an author its connection authenticated. */
+  public boolean authRequiredFor(int kind) {
+    return authRequiredForWrites || kindsNeedingAuth.contains(kind);
+  }
+
+  /** Whether any write needs NIP-42 authentication (NIP-11's {@code restricted_writes}). */
+  public boolean writesRestricted() {
+    return authRequiredForWrites || !kindsNeedingAuth.isEmpty();
+  }
+
+  /** How far a NIP-42 AUTH event's {@code created_at} may be from now. */
+  public Duration authWindow() {
+    return authWindow;
   }
 }

@@ -81,6 +81,12 @@ public record NostrEvent(
     return tagValues(name).stream().findFirst();
   }
 
+  /** The value of the event's only tag with this name; empty if it has none or several. */
+  public Optional<String> singleTag(String name) {
+    List<String> values = tagValues(name);
+    return values.size() == 1 ? Optional.of(values.get(0)) : Optional.empty();
+  }
+
   /** The values of every {@code name} tag, in order. */
   public List<String> tagValues(String name) {
     List<String> values = new ArrayList<>();

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -59,6 +60,25 @@ class NostrEventTest {
     NostrEvent parsed = NostrEvent.fromJson(signed.toJson());
     assertEquals(signed, parsed);
     assertTrue(EventVerifier.verify(parsed));
+  }
+
+  @Test
+  void findsTheValueOfASingleTagOnly() {
+    NostrEvent event =
+        new EventSigner(NostrKeyPair.generate())
+            .sign(
+                22242,
+                List.of(
+                    List.of("challenge", "c"),
+                    List.of("relay", "wss://a"),
+                    List.of("relay", "wss://b"),
+                    List.of("empty")),
+                "",
+                Instant.ofEpochSecond(1_700_000_000));
+    assertEquals(Optional.of("c"), event.singleTag("challenge"));
+    assertEquals(Optional.empty(), event.singleTag("relay"), "two relay tags");
+    assertEquals(Optional.empty(), event.singleTag("empty"), "a tag without a value");
+    assertEquals(Optional.empty(), event.singleTag("p"));
   }
 
   @Test

@@ -11,10 +11,11 @@ import javax.naming.InitialContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The request budgets ({@code hearth.rate-limit.*}) and the store that counts them, chosen at
- * startup: the JCache of Payara's Hazelcast when Payara binds one (Payara Micro 6 always does, also
- * with {@code --nocluster}, where its Hazelcast is a member on its own), so servers in a cluster
- * share every budget; else this server's memory.
+ * The request budgets ({@code hearth.rate-limit.*}; the relay's own, {@code hearth.relay.rate.*},
+ * count per the same window) and the store that counts them, chosen at startup: the JCache of
+ * Payara's Hazelcast when Payara binds one (Payara Micro 6 always does, also with {@code
+ * --nocluster}, where its Hazelcast is a member on its own), so servers in a cluster share every
+ * budget; else this server's memory.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -80,6 +81,11 @@ public class RateLimiter {
     }
   }
 
+  /** The window every budget is counted over. */
+  public Duration window() {
+    return window;
+  }
+
   Limit signInPerIp() {
     return signIn;
   }
@@ -97,7 +103,14 @@ public class RateLimiter {
    *
    * @return zero when the request may proceed, else how long the caller must wait
    */
-  Duration tryTake(Limit limit, String who) {
+  public Duration tryTake(Limit limit, String who) {
     return store.tryTake(limit.name() + ":" + who, limit);
+  }
+
+  /**
+   * A wait in whole seconds, rounded up (a client that waits that long is served), at least one.
+   */
+  public static long retryAfterSeconds(Duration wait) {
+    return Math.max(1, (wait.toNanos() + 999_999_999) / 1_000_000_000);
   }
 }

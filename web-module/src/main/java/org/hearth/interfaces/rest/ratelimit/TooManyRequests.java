@@ -12,7 +12,7 @@ final class TooManyRequests {
   private TooManyRequests() {}
 
   static Response after(Duration wait, String whose) {
-    long seconds = retryAfterSeconds(wait);
+    long seconds = RateLimiter.retryAfterSeconds(wait);
     return Response.fromResponse(
             Problem.of(
                     ProblemType.RATE_LIMITED,
@@ -20,10 +20,5 @@ final class TooManyRequests {
                 .toResponse())
         .header(HttpHeaders.RETRY_AFTER, seconds)
         .build();
-  }
-
-  /** Whole seconds, rounded up (a client that waits that long is served), at least one. */
-  static long retryAfterSeconds(Duration wait) {
-    return Math.max(1, (wait.toNanos() + 999_999_999) / 1_000_000_000);
   }
 }

@@ -58,16 +58,19 @@ final class ClientMessages {
     }
     String type = message.getString(0);
     return switch (type) {
-      case "EVENT" -> publish(message);
+      case "EVENT" -> new ClientMessage.Publish(event(message));
+      case "AUTH" -> new ClientMessage.Authenticate(event(message));
       case "REQ" -> subscribe(message);
       case "CLOSE" -> new ClientMessage.Close(subscriptionId(message));
       default -> throw new Invalid("invalid: unknown message type " + type, null, null);
     };
   }
 
-  private ClientMessage publish(JsonArray message) throws Invalid {
+  /** The event of an {@code EVENT} or {@code AUTH} message. */
+  private static NostrEvent event(JsonArray message) throws Invalid {
     if (message.size() != 2 || message.get(1).getValueType() != JsonValue.ValueType.OBJECT) {
-      throw new Invalid("invalid: EVENT carries one event object", null, null);
+      throw new Invalid(
+          "invalid: " + message.getString(0) + " carries one event object", null, null);
     }
     JsonObject event = message.getJsonObject(1);
     String id =
@@ -75,7 +78,7 @@ final class ClientMessages {
             ? s.getString()
             : null;
     try {
-      return new ClientMessage.Publish(NostrEvent.fromJson(event.toString()));
+      return NostrEvent.fromJson(event.toString());
     } catch (InvalidEventException e) {
       throw new Invalid("invalid: " + e.getMessage(), null, id);
     }

@@ -73,6 +73,11 @@ final class RelayConnection {
             .toString());
   }
 
+  /** NIP-42: the challenge this connection authenticates with. */
+  void auth(String challenge) {
+    send(Json.createArrayBuilder().add("AUTH").add(challenge).build().toString());
+  }
+
   void eose(String subscriptionId) {
     send(Json.createArrayBuilder().add("EOSE").add(subscriptionId).build().toString());
   }

@@ -8,14 +8,18 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.hearth.application.nostr.Relay;
 import org.hearth.application.nostr.RelaySettings;
 import org.hearth.application.nostr.RelayStore;
+import org.hearth.interfaces.rest.security.PublicUrl;
 
 /**
- * Hearth's Nostr relay (NIP-01): clients publish events, subscribe with filters, get what is stored
- * then {@code EOSE}, then new events live. A bad message gets an {@code OK false}, {@code CLOSED}
- * or {@code NOTICE} with a machine-readable prefix; the connection stays open.
+ * Hearth's Nostr relay (NIP-01, 42): clients publish events, subscribe with filters, get what is
+ * stored then {@code EOSE}, then new events live. Each connection is sent an {@code AUTH} challenge
+ * on connect, and may authenticate keys with it. A bad message, or one over the client's budget,
+ * gets an {@code OK false}, {@code CLOSED} or {@code NOTICE} with a machine-readable prefix; the
+ * connection stays open.
  */
 @ServerEndpoint("/relay")
 public class RelayEndpoint {
@@ -25,9 +29,14 @@ public class RelayEndpoint {
   @Inject Relay relay;
   @Inject RelaySettings settings;
   @Inject RelayHub hub;
+  @Inject RelayRateLimits rateLimits;
+  @Inject PublicUrl publicUrl;
 
   private RelayConnection connection;
   private ClientMessages messages;
+  private final Authentication authentication = new Authentication();
+  private String clientAddress;
+  private String relayUrl;
 
   @OnOpen
   public void open(Session session) {
@@ -35,7 +44,11 @@ public class RelayEndpoint {
     session.setMaxTextMessageBufferSize(2 * settings.maxMessageBytes());
     connection = new RelayConnection(session, hub.executor());
     messages = new ClientMessages(settings);
+    clientAddress = ClientAddress.of(session);
+    // AUTH events name the relay by host and path only: the port does not matter here.
+    relayUrl = publicUrl.of(0) + session.getRequestURI().getPath();
     hub.add(connection);
+    connection.auth(authentication.challenge());
   }
 
   @OnMessage
@@ -55,8 +68,9 @@ public class RelayEndpoint {
     }
     try {
       if (message instanceof ClientMessage.Publish p) {
-        Relay.Verdict verdict = relay.publish(p.event());
-        connection.ok(p.event().id(), verdict.accepted(), verdict.message());
+        publish(p);
+      } else if (message instanceof ClientMessage.Authenticate a) {
+        authenticate(a);
       } else if (message instanceof ClientMessage.Subscribe s) {
         subscribe(s);
       } else if (message instanceof ClientMessage.Close c) {
@@ -66,14 +80,42 @@ public class RelayEndpoint {
       LOG.log(System.Logger.Level.ERROR, "relay: handling a message failed", e);
       if (message instanceof ClientMessage.Publish p) {
         connection.ok(p.event().id(), false, "error: the relay could not store the event");
+      } else if (message instanceof ClientMessage.Authenticate a) {
+        connection.ok(a.event().id(), false, "error: the relay could not check the event");
       } else if (message instanceof ClientMessage.Subscribe s) {
         connection.closed(s.subscriptionId(), "error: the relay could not run the query");
       }
     }
   }
 
+  private void publish(ClientMessage.Publish p) {
+    Optional<String> limited = rateLimits.eventFrom(clientAddress);
+    Relay.Verdict verdict =
+        limited.isPresent()
+            ? new Relay.Verdict(false, limited.get())
+            : relay.publish(p.event(), authentication.keys(), rateLimits::eventBy);
+    connection.ok(p.event().id(), verdict.accepted(), verdict.message());
+  }
+
+  private void authenticate(ClientMessage.Authenticate a) {
+    Optional<String> limited = rateLimits.eventFrom(clientAddress);
+    Relay.Verdict verdict =
+        limited.isPresent()
+            ? new Relay.Verdict(false, limited.get())
+            : relay.authenticate(a.event(), authentication.challenge(), relayUrl);
+    if (verdict.accepted()) {
+      authentication.add(a.event().pubkey());
+    }
+    connection.ok(a.event().id(), verdict.accepted(), verdict.message());
+  }
+
   private void subscribe(ClientMessage.Subscribe s) {
     String id = s.subscriptionId();
+    Optional<String> limited = rateLimits.subscriptionFrom(clientAddress);
+    if (limited.isPresent()) {
+      connection.closed(id, limited.get());
+      return;
+    }
     if (!connection.hasSubscription(id)
         && connection.subscriptionCount() >= settings.maxSubscriptions()) {
       connection.closed(

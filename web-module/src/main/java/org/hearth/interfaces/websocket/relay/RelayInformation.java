@@ -15,7 +15,8 @@ import org.hearth.application.nostr.RelaySettings;
 /**
  * NIP-11: a plain HTTP GET of the relay's URL asking for {@code application/nostr+json} gets the
  * relay's information document, with the limits the relay enforces. (WebSocket upgrades of the same
- * URL never reach this servlet.)
+ * URL never reach this servlet.) Reading never needs NIP-42 authentication, so {@code
+ * auth_required} is false; {@code restricted_writes} says whether some writes need it.
  */
 @WebServlet("/relay")
 public class RelayInformation extends HttpServlet {
@@ -23,7 +24,7 @@ public class RelayInformation extends HttpServlet {
   static final String MEDIA_TYPE = "application/nostr+json";
 
   /** NIPs this relay implements. */
-  static final int[] SUPPORTED_NIPS = {1, 9, 11, 40};
+  static final int[] SUPPORTED_NIPS = {1, 9, 11, 40, 42};
 
   @Inject RelaySettings settings;
 
@@ -86,7 +87,7 @@ public class RelayInformation extends HttpServlet {
                     .add("created_at_upper_limit", settings.createdAtFuture().toSeconds())
                     .add("auth_required", false)
                     .add("payment_required", false)
-                    .add("restricted_writes", false));
+                    .add("restricted_writes", settings.writesRestricted()));
     settings.contact().ifPresent(c -> doc.add("contact", c));
     return doc.build().toString();
   }

@@ -27,9 +27,9 @@ class LocalBucketStoreTest {
 
   @Test
   void retryAfterIsWholeSecondsRoundedUpAndAtLeastOne() {
-    assertEquals(2, TooManyRequests.retryAfterSeconds(Duration.ofMillis(1500)));
-    assertEquals(30, TooManyRequests.retryAfterSeconds(Duration.ofSeconds(30)));
-    assertEquals(31, TooManyRequests.retryAfterSeconds(Duration.ofSeconds(30).plusNanos(1)));
-    assertEquals(1, TooManyRequests.retryAfterSeconds(Duration.ofNanos(1)));
+    assertEquals(2, RateLimiter.retryAfterSeconds(Duration.ofMillis(1500)));
+    assertEquals(30, RateLimiter.retryAfterSeconds(Duration.ofSeconds(30)));
+    assertEquals(31, RateLimiter.retryAfterSeconds(Duration.ofSeconds(30).plusNanos(1)));
+    assertEquals(1, RateLimiter.retryAfterSeconds(Duration.ofNanos(1)));
   }
 }
