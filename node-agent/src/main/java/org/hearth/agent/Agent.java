@@ -17,7 +17,6 @@ import org.hearth.agent.host.HostInventory;
 import org.hearth.agent.host.HostProbe;
 import org.hearth.agent.host.LoadSampler;
 import org.hearth.agent.host.MachineId;
-import org.hearth.agent.link.Backoff;
 import org.hearth.agent.link.NodeRegistration;
 import org.hearth.agent.link.RegistrationClient;
 import org.hearth.agent.link.RegistrationException;
@@ -29,6 +28,7 @@ import org.hearth.agent.runtime.WorkloadException;
 import org.hearth.agent.vm.Capacity;
 import org.hearth.agent.vm.TerminalSessions;
 import org.hearth.agent.vm.VmSupervisor;
+import org.hearth.protocol.net.Backoff;
 import org.hearth.protocol.nostr.NostrKeyPair;
 
 /** Puts the agent together: identity, host probe, registration, then the link and the VMs. */

@@ -328,6 +328,9 @@ class AuthorizationMatrixIT {
             f -> "api/marketplace/nodes/" + f.nodeId(),
             statuses(200, 200, 200, 200, 200, 200, 200)));
     rules.put(
+        "GET /api/nostr/relays",
+        new Rule(null, f -> "api/nostr/relays", statuses(200, 200, 200, 200, 200, 200, 200)));
+    rules.put(
         "GET /api/operator/nodes",
         new Rule(null, f -> "api/operator/nodes", statuses(401, 200, 200, 200, 200, 200, 200)));
     // Quotes are public: anyone may price a spec, signed in or not.

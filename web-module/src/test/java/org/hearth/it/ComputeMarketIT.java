@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -198,6 +199,60 @@ class ComputeMarketIT {
           unpaid.toString());
       assertEquals(0, broke.get("api/vms").json().size(), "no VM without payment");
     }
+  }
+
+  /**
+   * With a third-party relay as its external relay (and a second one that is never up), the market
+   * trades there as on its own: offers and bids are published there, and a tenant who only talks to
+   * that relay rents a VM and follows it.
+   */
+  @Test
+  void aTenantOnAnExternalRelayRentsAVmThere() throws Exception {
+    HearthApi api = new HearthApi(base);
+    Tenant tenant = Tenant.funded(api);
+    try (ThirdPartyRelay external = new ThirdPartyRelay();
+        AgentProcess agent = new AgentProcess(api.url(""), "ext-" + System.nanoTime()).start()) {
+      RelayPeer relay = new RelayPeer(external.url());
+      String dead = "ws://127.0.0.1:9";
+      awaitHealth(api, external.url(), h -> h.get("connected").asBoolean());
+      String nodeId = awaitNode(api, agent.region, "ONLINE").get("id").asText();
+      relay.await("{\"kinds\":[31900],\"#d\":[\"" + nodeId + "\"]}", e -> true, "offer out there");
+
+      JsonNode request = RelayPeer.event(tenant.key, JOB_REQUEST, List.of(), spec(agent.region));
+      assertTrue(relay.publish(request).get("ok").asBoolean());
+      JsonNode bid = relay.await(results(request), e -> status(e, "bid"), "bid out there");
+      assertEquals(nodeId, tag(bid, "node"));
+      relay.publish(
+          RelayPeer.event(
+              tenant.key, BID_ACCEPTANCE, List.of(List.of("e", bid.get("id").asText())), ""));
+      JsonNode running = relay.await(results(request), e -> status(e, "running"), "running");
+      String vmId = tag(running, "vm");
+      tenant.delete("api/vms/" + vmId);
+      relay.await(results(request), e -> status(e, "stopped"), "stopped out there");
+
+      JsonNode live = awaitHealth(api, external.url(), h -> h.get("accepted").asLong() >= 4);
+      assertTrue(live.get("received").asLong() >= 2, live.toString());
+      JsonNode down = awaitHealth(api, dead, h -> !h.get("connected").asBoolean());
+      assertTrue(down.get("lastError").asText().length() > 0, down.toString());
+      assertTrue(down.get("pending").asInt() > 0, "kept for when it comes: " + down);
+    }
+  }
+
+  private static JsonNode awaitHealth(HearthApi api, String url, Predicate<JsonNode> wanted)
+      throws Exception {
+    JsonNode last = null;
+    for (int i = 0; i < 200; i++) {
+      for (JsonNode relay : api.get("api/nostr/relays").json()) {
+        if (relay.get("url").asText().equals(url)) {
+          last = relay;
+          if (wanted.test(relay)) {
+            return relay;
+          }
+        }
+      }
+      Thread.sleep(300);
+    }
+    throw new AssertionError("relay " + url + " never got there: " + last);
   }
 
   private static JsonNode awaitReview(HearthApi api, String nodeId) throws Exception {

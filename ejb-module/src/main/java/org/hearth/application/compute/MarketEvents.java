@@ -50,7 +50,7 @@ public class MarketEvents {
 
   private NostrEvent publish(int kind, List<List<String>> tags, String content) {
     NostrEvent event = new EventSigner(key.pair()).sign(kind, tags, content, clock.instant());
-    Relay.Verdict verdict = relay.publish(event);
+    Relay.Verdict verdict = relay.publishProven(event);
     if (!verdict.accepted()) {
       LOG.log(
           System.Logger.Level.WARNING,

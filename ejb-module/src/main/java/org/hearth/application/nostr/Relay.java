@@ -42,6 +42,17 @@ public class Relay {
   public interface AuthorBudget {
     /** Takes one event from the author's budget; the refusal ({@code rate-limited:}) if spent. */
     Optional<String> take(String pubkey);
+
+    /** No limit: for events the server publishes or relays itself. */
+    AuthorBudget UNLIMITED = pubkey -> Optional.empty();
+  }
+
+  /**
+   * Publishes an event whose author the server has proven itself (the marketplace's own, or a
+   * node's signed by its agent on the agent link), unlimited.
+   */
+  public Verdict publishProven(NostrEvent event) {
+    return publish(event, Set.of(event.pubkey()), AuthorBudget.UNLIMITED);
   }
 
   /**

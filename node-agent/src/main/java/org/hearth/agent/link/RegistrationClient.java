@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import org.hearth.protocol.net.Backoff;
 import org.hearth.protocol.nostr.NostrKeyPair;
 import org.hearth.protocol.nostr.nip98.Nip98Signer;
 

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import org.hearth.protocol.agent.AgentMessage;
+import org.hearth.protocol.net.Backoff;
 import org.hearth.protocol.nostr.NostrKeyPair;
 
 /**

@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.hearth.agent.config.AgentConfig;
 import org.hearth.agent.host.Gpu;
 import org.hearth.agent.host.HostInventory;
+import org.hearth.protocol.net.Backoff;
 import org.hearth.protocol.nostr.NostrKeyPair;
 import org.hearth.protocol.nostr.nip98.InMemoryReplayGuard;
 import org.hearth.protocol.nostr.nip98.Nip98Verifier;

@@ -21,6 +21,7 @@ import org.hearth.protocol.agent.AgentMessage;
 import org.hearth.protocol.agent.AgentMessages;
 import org.hearth.protocol.agent.TerminalFrame;
 import org.hearth.protocol.agent.VmRuntimeState;
+import org.hearth.protocol.net.Backoff;
 import org.hearth.protocol.nostr.NostrKeyPair;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

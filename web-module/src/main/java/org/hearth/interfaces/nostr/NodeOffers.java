@@ -62,6 +62,6 @@ public class NodeOffers {
         || !event.tagValues("d").equals(List.of(nodeId))) {
       return new Relay.Verdict(false, "invalid: not this node's offer");
     }
-    return relay.publish(event);
+    return relay.publishProven(event);
   }
 }

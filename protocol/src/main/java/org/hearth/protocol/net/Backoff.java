@@ -1,4 +1,4 @@
-package org.hearth.agent.link;
+package org.hearth.protocol.net;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;

@@ -1,4 +1,4 @@
-package org.hearth.agent.link;
+package org.hearth.protocol.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
