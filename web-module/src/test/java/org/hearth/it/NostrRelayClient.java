@@ -3,6 +3,7 @@ package org.hearth.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import org.hearth.protocol.nostr.NostrKeyPair;
@@ -14,6 +15,11 @@ import org.hearth.protocol.nostr.NostrKeyPair;
 final class NostrRelayClient {
 
   private NostrRelayClient() {}
+
+  /** The URL of Hearth's own relay on the server at {@code base}. */
+  static String relayUrl(URL base) {
+    return new HearthApi(base).url("relay").replaceFirst("^http", "ws");
+  }
 
   /** Runs the ops on one connection to {@code url}. */
   static JsonNode run(String url, ObjectNode... ops) throws Exception {

@@ -47,7 +47,7 @@ class RelayIT {
 
   /** The relay on localhost, its public URL (NIP-42 AUTH events must name its host). */
   private String relayUrl() {
-    return new HearthApi(base).url("relay").replaceFirst("^http", "ws");
+    return NostrRelayClient.relayUrl(base);
   }
 
   /** One nostr-tools session: runs the ops in order, returns one result per op. */

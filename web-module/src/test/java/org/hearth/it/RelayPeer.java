@@ -21,7 +21,7 @@ final class RelayPeer {
 
   /** A peer of Hearth's own relay at {@code base}. */
   static RelayPeer of(URL base) {
-    return new RelayPeer(base.toString().replaceFirst("^http", "ws") + "relay");
+    return new RelayPeer(NostrRelayClient.relayUrl(base));
   }
 
   /** An event with content, signed now by nostr-tools. */

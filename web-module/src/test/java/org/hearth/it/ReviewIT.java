@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URL;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.hearth.protocol.nostr.NostrKeyPair;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -121,23 +121,20 @@ class ReviewIT {
             .get("id")
             .asText();
     long now = Instant.now().getEpochSecond();
-    ObjectNode script =
-        HearthApi.JSON
-            .createObjectNode()
-            .put("url", base.toString().replaceFirst("^http", "ws") + "relay");
-    ArrayNode ops = script.putArray("ops");
+    List<ObjectNode> publications = new ArrayList<>();
     for (NostrKeyPair follower : List.of(viewer, other)) {
-      String followList =
-          NostrTools.event(
-              follower.secretKeyHex(),
-              3,
-              List.of(List.of("p", operator.publicKeyHex()), List.of("p", other.publicKeyHex())),
-              now);
-      ops.addObject().put("op", "publish").set("event", HearthApi.JSON.readTree(followList));
+      publications.add(
+          NostrRelayClient.publish(
+              NostrRelayClient.event(
+                  follower,
+                  3,
+                  List.of(
+                      List.of("p", operator.publicKeyHex()), List.of("p", other.publicKeyHex())),
+                  now)));
     }
     JsonNode published =
-        HearthApi.JSON.readTree(
-            NodeScript.run("nostr.tools.dir", "nostr-relay-client.mjs", script.toString()));
+        NostrRelayClient.run(
+            NostrRelayClient.relayUrl(base), publications.toArray(ObjectNode[]::new));
     published.forEach(r -> assertTrue(r.get("ok").asBoolean(), published.toString()));
 
     JsonNode seen = null;
