@@ -134,6 +134,9 @@ class AuthorizationMatrixIT {
         "GET /api/vms",
         new Rule(null, f -> "api/vms", statuses(401, 200, 200, 200, 200, 200, 200)));
     rules.put(
+        "GET /api/vms/events",
+        new Rule(null, f -> "api/vms/events", statuses(401, 200, 200, 200, 200, 200, 200)));
+    rules.put(
         "GET /api/vms/{id}",
         new Rule(null, f -> "api/vms/" + f.vmId(), statuses(401, 200, 200, 404, 404, 404, 404)));
     rules.put(

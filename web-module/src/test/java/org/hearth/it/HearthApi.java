@@ -3,6 +3,7 @@ package org.hearth.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -82,15 +83,33 @@ final class HearthApi {
     return request;
   }
 
+  /**
+   * The body as text; of an endless event stream, nothing (the stream is closed once its headers
+   * arrived).
+   */
+  private static final HttpResponse.BodyHandler<String> BODY_UNLESS_STREAM =
+      info ->
+          info.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")
+              ? HttpResponse.BodySubscribers.mapping(
+                  HttpResponse.BodySubscribers.ofInputStream(), HearthApi::closed)
+              : HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
+
+  private static String closed(InputStream stream) {
+    try {
+      stream.close();
+    } catch (IOException e) {
+      // closing is all it is read for
+    }
+    return "";
+  }
+
   private Reply send(HttpRequest.Builder request, String authorization) {
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
     try {
       HttpResponse<String> response =
-          http.send(
-              request.timeout(Duration.ofSeconds(30)).build(),
-              HttpResponse.BodyHandlers.ofString());
+          http.send(request.timeout(Duration.ofSeconds(30)).build(), BODY_UNLESS_STREAM);
       return new Reply(response);
     } catch (IOException e) {
       throw new AssertionError("request failed: " + e, e);

@@ -75,7 +75,7 @@ final class Tenant {
     return get("api/account").json().get("id").asText();
   }
 
-  private String sign(String path, String method, String body) {
+  String sign(String path, String method, String body) {
     return new Nip98Signer(key)
         .authorizationHeader(
             api.url(path), method, body.getBytes(StandardCharsets.UTF_8), Instant.now());

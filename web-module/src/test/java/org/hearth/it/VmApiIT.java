@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URL;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -113,6 +114,41 @@ class VmApiIT {
       assertEquals(204, owner.delete(members + memberId).status());
       assertProblem(member.get("api/vms/" + id), 404);
       assertEquals("STOPPING", owner.delete("api/vms/" + id).json().get("state").asText());
+    }
+  }
+
+  @Test
+  void eachChangeOfMyVmsIsPushedToMyEventStreamsAndToNoOneElses() throws Exception {
+    HearthApi api = new HearthApi(base);
+    String region = "pushed-" + System.nanoTime();
+    SimulatedNode node = new SimulatedNode(api);
+    String nodeId = node.registerWith(node.registration(region)).json().get("id").asText();
+    try (Heartbeats beats = new Heartbeats(List.of(node), List.of(nodeId))) {
+      awaitOnline(api, nodeId);
+      Tenant owner = Tenant.funded(api);
+      Tenant stranger = Tenant.funded(api);
+      try (VmEventStream mine = new VmEventStream(api, owner);
+          VmEventStream theirs = new VmEventStream(api, stranger)) {
+        String id =
+            owner
+                .post("api/vms", vm("pushed", "STANDARD", 1, 256, region))
+                .json()
+                .get("id")
+                .asText();
+        JsonNode placed =
+            mine.await(
+                e -> id.equals(e.get("id").asText()) && e.hasNonNull("nodeId"),
+                Duration.ofSeconds(30));
+        assertEquals(nodeId, placed.get("nodeId").asText());
+
+        owner.delete("api/vms/" + id);
+        mine.await(
+            e -> id.equals(e.get("id").asText()) && e.get("state").asText().equals("STOPPING"),
+            Duration.ofSeconds(30));
+        assertTrue(
+            theirs.events().stream().noneMatch(e -> id.equals(e.get("id").asText())),
+            "another tenant hears nothing of my VM: " + theirs.events());
+      }
     }
   }
 

@@ -119,6 +119,11 @@ public class VmService {
     return vms.members(visible(accountId, vmId).id());
   }
 
+  /** The accounts that see the VM besides its owner: its members. */
+  public List<String> memberIds(String vmId) {
+    return vms.members(vmId).stream().map(VmMember::accountId).toList();
+  }
+
   /** The owner shares the VM with another account (idempotent). */
   public void addMember(String ownerAccountId, String vmId, String memberAccountId) {
     Vm vm = owned(ownerAccountId, vmId);

@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -27,6 +28,7 @@ import org.hearth.protocol.money.Money;
 /** A tenant's VM: what was asked for, where it runs, and every state it went through. */
 @Entity
 @Table(name = "vm")
+@EntityListeners(VmChangeAnnouncer.class)
 public class Vm {
 
   @Id private String id;

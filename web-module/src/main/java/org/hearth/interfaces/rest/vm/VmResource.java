@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -49,6 +51,7 @@ public class VmResource {
   @Inject BillingQueries billing;
   @Inject TerminalTickets tickets;
   @Inject PublicUrl publicUrl;
+  @Inject VmEventStreams streams;
   @Context SecurityContext security;
 
   @POST
@@ -65,6 +68,18 @@ public class VmResource {
     return Response.created(uri.getAbsolutePathBuilder().path(vm.id()).build())
         .entity(VmResponse.of(vm))
         .build();
+  }
+
+  @GET
+  @Path("events")
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  @Operation(
+      summary = "My VMs' changes as they happen (server-sent events)",
+      description =
+          "A `ready` event, then one `vm` event (id = the VM's id) per change of a VM I own or"
+              + " am a member of: {id, state, stateReason, nodeId, at}.")
+  public void events(@Context SseEventSink sink, @Context Sse sse) {
+    streams.open(account(), sink, sse);
   }
 
   @GET

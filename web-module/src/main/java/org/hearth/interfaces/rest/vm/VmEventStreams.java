@@ -1,0 +1,109 @@
+package org.hearth.interfaces.rest.vm;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.hearth.application.vm.VmService;
+import org.hearth.domain.vm.VmChanged;
+
+/**
+ * The open VM event streams ({@code GET /api/vms/events}) per account: each VM change, once
+ * committed, is pushed to its owner's and members' streams. Streams of this server only: a change
+ * made on another server of a cluster reaches them at the next change made here.
+ */
+@ApplicationScoped
+public class VmEventStreams {
+
+  private static final System.Logger LOG = System.getLogger(VmEventStreams.class.getName());
+  private static final Jsonb JSONB = JsonbBuilder.create();
+
+  /** What a stream carries for one change. */
+  public record VmEvent(String id, String state, String stateReason, String nodeId, Instant at) {}
+
+  @Inject VmService vms;
+
+  private final Map<String, Set<Stream>> streams = new ConcurrentHashMap<>();
+
+  private record Stream(SseEventSink sink, Sse sse) {}
+
+  /** Keeps {@code sink} open for {@code accountId} until the client goes away. */
+  public void open(String accountId, SseEventSink sink, Sse sse) {
+    Stream stream = new Stream(sink, sse);
+    streams.computeIfAbsent(accountId, a -> ConcurrentHashMap.newKeySet()).add(stream);
+    send(accountId, stream, sse.newEventBuilder().name("ready").data("{}").build());
+  }
+
+  void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) VmChanged change) {
+    if (streams.isEmpty()) {
+      return;
+    }
+    List<String> watchers = new ArrayList<>();
+    watchers.add(change.ownerAccountId());
+    try {
+      watchers.addAll(vms.memberIds(change.vmId()));
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.DEBUG, "members of {0} unknown: {1}", change.vmId(), e);
+    }
+    String data =
+        JSONB.toJson(
+            new VmEvent(
+                change.vmId(),
+                change.state().name(),
+                change.stateReason(),
+                change.nodeId(),
+                change.at()));
+    for (String account : watchers) {
+      for (Stream stream : streams.getOrDefault(account, Set.of())) {
+        send(
+            account,
+            stream,
+            stream
+                .sse()
+                .newEventBuilder()
+                .name("vm")
+                .id(change.vmId())
+                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(data)
+                .build());
+      }
+    }
+  }
+
+  private void send(String account, Stream stream, OutboundSseEvent event) {
+    if (stream.sink().isClosed()) {
+      forget(account, stream);
+      return;
+    }
+    stream
+        .sink()
+        .send(event)
+        .whenComplete(
+            (done, error) -> {
+              if (error != null) {
+                forget(account, stream);
+              }
+            });
+  }
+
+  private void forget(String account, Stream stream) {
+    streams.computeIfPresent(
+        account,
+        (a, set) -> {
+          set.remove(stream);
+          return set.isEmpty() ? null : set;
+        });
+  }
+}
