@@ -54,6 +54,8 @@ public final class MarketplaceHttpBench {
         --request-timeout DURATION  (default PT10S)
         --wait-for-nodes DURATION how long the market view may take to list --nodes
                                   (default PT3M)
+        --jit-warmup DURATION     before the runs, searches one at a time (closed loop) so a
+                                  freshly started server compiles its hot paths (default PT60S)
         --goal-p99 DURATION       the p99 a run must stay within (default PT0.02S)
         --seed N                  of the query mix (default 1)
       Durations are ISO-8601 (PT20S, PT0.02S).
@@ -127,6 +129,7 @@ public final class MarketplaceHttpBench {
                   "--http-threads",
                   "--request-timeout",
                   "--wait-for-nodes",
+                  "--jit-warmup",
                   "--goal-p99",
                   "--seed"),
               args);
@@ -137,6 +140,7 @@ public final class MarketplaceHttpBench {
     }
     MarketplaceHttpBench bench = new MarketplaceHttpBench(flags);
     bench.waitForNodes(flags.duration("--wait-for-nodes", Duration.ofMinutes(3)));
+    bench.warmUp(flags.duration("--jit-warmup", Duration.ofSeconds(60)));
     boolean ok = true;
     for (double rate : rates) {
       Map<String, Object> result = bench.run(rate);
@@ -243,6 +247,30 @@ public final class MarketplaceHttpBench {
     }
     throw new IllegalStateException(
         "the marketplace listed " + total + " online nodes after " + patience + ", not " + nodes);
+  }
+
+  /**
+   * Searches one after another through the mix for {@code time}: a fresh server compiles its hot
+   * paths without the backlog an open-loop start at full rate would build while it is still slow.
+   */
+  private void warmUp(Duration time) throws Exception {
+    long end = System.nanoTime() + time.toNanos();
+    Histogram latency = new Histogram(3);
+    for (int k = 0; System.nanoTime() < end; k++) {
+      long t = System.nanoTime();
+      HttpResponse<Void> response =
+          client.send(
+              HttpRequest.newBuilder(queries.get(k % queries.size()).uri())
+                  .timeout(requestTimeout)
+                  .build(),
+              HttpResponse.BodyHandlers.discarding());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(
+            queries.get(k % queries.size()) + ": HTTP " + response.statusCode());
+      }
+      latency.recordValue((System.nanoTime() - t) / 1000);
+    }
+    LOG.printf("JIT warm-up, one search at a time: %s%n", Latencies.brief(latency));
   }
 
   // ----------------------------------------------------------------------------------- runs
