@@ -8,6 +8,10 @@
 #                              HEARTH_AGENT_JAVA_OPTS reach the server's and the agent's JVMs.
 #                              Rate limits are lifted (a driver is one IP sending at full speed)
 #                              unless HEARTH_RATE_LIMIT_* are set.
+#   use_postgres_database NAME creates an empty PostgreSQL database NAME_<pid> (PGHOST, PGUSER and
+#                              PGPASSWORD, default 127.0.0.1 / postgres / postgres), points
+#                              HEARTH_DB_* at it for start_hearth, and drops it on EXIT (after
+#                              Hearth has stopped); sql runs psql on it (-Atq, stops on errors).
 
 bench_jar="$root/bench/target/hearth-bench.jar"
 
@@ -32,7 +36,6 @@ start_hearth() {
     HEARTH_RATE_LIMIT_WRITES_PER_CALLER="${HEARTH_RATE_LIMIT_WRITES_PER_CALLER:-1000000000}" \
     setsid "$root/server-config/run" >"$hearth_data/run.out" 2>&1 &
   hearth_runner=$!
-  trap stop_hearth EXIT
   echo "Starting Hearth on port $port (data: $hearth_data)..." >&2
   local wanted="Hearth is ready"
   [ "$agent" = true ] && wanted="Local node agent started"
@@ -53,9 +56,29 @@ start_hearth() {
 
 # server-config/run stops the agent (which ends its VMs), then the server, on TERM.
 stop_hearth() {
+  [ -n "${hearth_runner:-}" ] || return 0
   if kill -0 "$hearth_runner" 2>/dev/null; then
     kill -TERM "$hearth_runner" 2>/dev/null || true
     wait "$hearth_runner" 2>/dev/null || true
   fi
   rm -rf "$hearth_data"
 }
+
+use_postgres_database() {
+  export PGHOST="${PGHOST:-127.0.0.1}" PGUSER="${PGUSER:-postgres}" PGPASSWORD="${PGPASSWORD:-postgres}"
+  bench_db="${1}_$$"
+  psql -d postgres -qc "CREATE DATABASE $bench_db"
+  export HEARTH_DB_URL="jdbc:postgresql://$PGHOST:5432/$bench_db" HEARTH_DB_USER="$PGUSER" \
+    HEARTH_DB_PASSWORD="$PGPASSWORD"
+}
+
+sql() { psql -d "$bench_db" -v ON_ERROR_STOP=1 -Atq "$@"; }
+
+# The EXIT trap: Hearth first (it holds connections to the database), then the database.
+bench_cleanup() {
+  stop_hearth
+  if [ -n "${bench_db:-}" ]; then
+    psql -d postgres -qc "DROP DATABASE IF EXISTS $bench_db" || true
+  fi
+}
+trap bench_cleanup EXIT

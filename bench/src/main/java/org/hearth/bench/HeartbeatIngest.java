@@ -29,9 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
@@ -67,9 +65,9 @@ public final class HeartbeatIngest {
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
-            .executor(Executors.newFixedThreadPool(options.httpThreads, daemon("http")))
+            .executor(Executors.newFixedThreadPool(options.httpThreads, Drivers.daemon("http")))
             .build();
-    this.signPool = Executors.newFixedThreadPool(options.signThreads, daemon("sign"));
+    this.signPool = Executors.newFixedThreadPool(options.signThreads, Drivers.daemon("sign"));
   }
 
   public static void main(String[] args) throws Exception {
@@ -165,7 +163,7 @@ public final class HeartbeatIngest {
     String url = options.publicUrl + "/api/nodes";
     URI uri = URI.create(url);
     ExecutorService pool =
-        Executors.newFixedThreadPool(options.registerConcurrency, daemon("register"));
+        Executors.newFixedThreadPool(options.registerConcurrency, Drivers.daemon("register"));
     Semaphore permits = new Semaphore(options.registerConcurrency * 4);
     AtomicInteger done = new AtomicInteger();
     List<Future<?>> futures = new ArrayList<>();
@@ -434,7 +432,7 @@ public final class HeartbeatIngest {
                   long done = System.nanoTime();
                   limiter.release();
                   if (failure != null) {
-                    fail(p.k, done, rootCause(failure));
+                    fail(p.k, done, Drivers.rootCause(failure));
                   } else if (response.statusCode() / 100 != 2) {
                     fail(p.k, done, "HTTP " + response.statusCode(), response.body());
                   } else {
@@ -443,7 +441,7 @@ public final class HeartbeatIngest {
                 });
       } catch (RuntimeException e) {
         limiter.release();
-        fail(p.k, System.nanoTime(), rootCause(e));
+        fail(p.k, System.nanoTime(), Drivers.rootCause(e));
       }
     }
 
@@ -522,12 +520,12 @@ public final class HeartbeatIngest {
 
       void sample() {
         try {
-          sleepUntil(windowStart);
+          Drivers.sleepUntil(windowStart);
           long t0 = System.nanoTime();
           long server0 = options.serverPid == null ? -1 : ProcCpu.processTicks(options.serverPid);
           long driver0 = ProcCpu.processTicks("self");
           long[] machine0 = ProcCpu.machineTicks();
-          sleepUntil(windowEnd);
+          Drivers.sleepUntil(windowEnd);
           long t1 = System.nanoTime();
           if (server0 >= 0) {
             serverTicks = ProcCpu.processTicks(options.serverPid) - server0;
@@ -582,31 +580,7 @@ public final class HeartbeatIngest {
         result.cores());
   }
 
-  private static void sleepUntil(long nanoTime) {
-    long left;
-    while ((left = nanoTime - System.nanoTime()) > 0) {
-      LockSupport.parkNanos(left);
-    }
-  }
-
-  private static String rootCause(Throwable failure) {
-    Throwable cause = failure;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
-    }
-    return cause.getClass().getSimpleName();
-  }
-
   private static double seconds(long startNanoTime) {
     return (System.nanoTime() - startNanoTime) / 1e9;
-  }
-
-  private static ThreadFactory daemon(String name) {
-    AtomicLong count = new AtomicLong();
-    return runnable -> {
-      Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

@@ -111,7 +111,8 @@ final class Options {
     return value;
   }
 
-  private static List<Double> rates(String value) {
+  /** Comma-separated positive rates, e.g. {@code 100,150,200}. */
+  static List<Double> rates(String value) {
     List<Double> rates = new ArrayList<>();
     for (String part : value.split(",")) {
       double rate = Double.parseDouble(part.trim());

@@ -86,7 +86,8 @@ record StepResult(
     return m;
   }
 
-  private static Object round(double value, int decimals) {
+  /** {@code value} to {@code decimals} places for a result line; null when not a number. */
+  static Object round(double value, int decimals) {
     if (Double.isNaN(value) || Double.isInfinite(value)) {
       return null;
     }

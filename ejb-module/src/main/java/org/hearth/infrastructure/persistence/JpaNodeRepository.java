@@ -60,6 +60,8 @@ public class JpaNodeRepository implements NodeRepository {
         .setHint("eclipselink.batch", "n.tags")
         .setHint("eclipselink.batch", "n.gpus")
         .setHint("eclipselink.batch.type", "IN")
+        // Not registered in the transaction: no working copies, no comparison at commit.
+        .setHint("eclipselink.read-only", "true")
         .getResultList();
   }
 

@@ -3,6 +3,7 @@ package org.hearth.application.market;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.hearth.application.reputation.Reputation;
@@ -129,5 +130,46 @@ class MarketSearchTest {
             new MarketQuery(null, null, null, null, null, false, null, null, null, null, 1, 3));
     assertEquals(4, page.total());
     assertEquals(List.of("a"), page.items().stream().map(MarketNode::id).toList());
+  }
+
+  @Test
+  void pagesAreSlicesOfTheWholeOrderWithTies() {
+    List<MarketNode> many = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      many.add(
+          node(
+              "n" + (i * 7919 % 300),
+              "eu",
+              Set.of(),
+              NodeStatus.ONLINE,
+              i % 5,
+              90 + i % 3,
+              (i % 4) / 4.0,
+              i % 6 * 4,
+              List.of()));
+    }
+    for (MarketQuery.Sort sort : MarketQuery.Sort.values()) {
+      List<String> whole =
+          MarketSearch.search(
+                  many,
+                  new MarketQuery(
+                      null, null, null, null, null, false, null, null, null, sort, 0, 300))
+              .items()
+              .stream()
+              .map(MarketNode::id)
+              .toList();
+      List<String> paged = new ArrayList<>();
+      for (int page = 0; page * 7 < 300; page++) {
+        MarketSearch.Page p =
+            MarketSearch.search(
+                many,
+                new MarketQuery(
+                    null, null, null, null, null, false, null, null, null, sort, page, 7));
+        assertEquals(300, p.total());
+        p.items().forEach(n -> paged.add(n.id()));
+      }
+      assertEquals(300, Set.copyOf(whole).size());
+      assertEquals(whole, paged, sort.name());
+    }
   }
 }

@@ -20,7 +20,10 @@ public interface NodeRepository {
   /** The nodes the account has claimed as their operator, newest first. */
   List<Node> operatedBy(String accountId);
 
-  /** Every node, with its tags and GPUs, for the marketplace's in-memory view. */
+  /**
+   * Every node, with its tags and GPUs, for the marketplace's in-memory view and the reputation
+   * board: read-only, changes to them are not saved.
+   */
   List<Node> all();
 
   /** A node's missed heartbeat intervals per UTC day, from {@code from} on. */
