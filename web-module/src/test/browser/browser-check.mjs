@@ -117,6 +117,8 @@ try {
   await page.click('#account .who')
   await page.waitForSelector('#account-id')
   result.importedAccount = await page.textContent('#account-id')
+  await page.waitForSelector('table.sessions tbody tr')
+  result.sessions = await page.$$eval('table.sessions tbody tr', (rows) => rows.map((r) => r.textContent))
   await page.click('#show-key')
   result.importedExport = await page.inputValue('#export-hex')
 
@@ -207,6 +209,8 @@ try {
     request.agentNode,
   )
   await page.waitForSelector('#earned')
+  await page.waitForSelector('svg.earnings rect[height]:not([height="0.0"])')
+  result.earningDays = await page.$$eval('svg.earnings rect', (rs) => rs.filter((r) => Number(r.getAttribute('height')) > 0).length)
   result.operated = await page.$$eval('[data-operated]', (es) => es.map((e) => e.dataset.operated))
   result.earned = await page.textContent('#earned')
   await shot('operator')

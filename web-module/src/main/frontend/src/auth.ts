@@ -323,8 +323,11 @@ function renderAccount(main: HTMLElement, who: Me): void {
             </div></section>`
         : ''
     }
+    <section aria-labelledby="sessions-title"><h2 id="sessions-title">Signed-in sessions</h2>
+      <div id="sessions"><p class="loading">Loading…</p></div></section>
     <p><button type="button" id="signout-account">Sign out</button></p>
     <p id="account-status" role="status"></p>`
+  void showSessions(main.querySelector<HTMLElement>('#sessions')!)
   main.querySelector('#show-key')?.addEventListener('click', (event) => {
     const button = event.currentTarget as HTMLButtonElement
     const box = main.querySelector<HTMLElement>('#exported')!
@@ -339,4 +342,38 @@ function renderAccount(main: HTMLElement, who: Me): void {
       .then(() => renderSignIn(main))
       .catch((e) => (main.querySelector('#account-status')!.innerHTML = problem(e)))
   })
+}
+
+interface SessionView extends Session {
+  userAgent?: string
+  createdAt: string
+  lastUsedAt?: string
+  current?: boolean
+}
+
+async function showSessions(box: HTMLElement): Promise<void> {
+  try {
+    const sessions = await getJson<SessionView[]>('auth/sessions')
+    box.innerHTML = `<table class="list sessions"><thead><tr><th>Method</th><th>Browser</th><th>Since</th>
+      <th>Last used</th><th><span class="visually-hidden">Action</span></th></tr></thead><tbody>${sessions
+        .map(
+          (s) => `<tr data-session="${esc(s.id)}"><td>${esc(s.method.toLowerCase())}</td>
+            <td>${esc((s.userAgent ?? '').slice(0, 60))}</td>
+            <td>${esc(new Date(s.createdAt).toLocaleString())}</td>
+            <td>${s.lastUsedAt ? esc(new Date(s.lastUsedAt).toLocaleString()) : '—'}</td>
+            <td>${s.current ? '<span class="summary">this one</span>' : `<button type="button" class="secondary revoke">Revoke</button>`}</td></tr>`,
+        )
+        .join('')}</tbody></table>`
+    box.querySelectorAll<HTMLButtonElement>('button.revoke').forEach((button) =>
+      button.addEventListener('click', () => {
+        const id = button.closest<HTMLElement>('tr')!.dataset.session!
+        button.disabled = true
+        send<void>('DELETE', `auth/sessions/${id}`)
+          .then(() => showSessions(box))
+          .catch((e) => (box.innerHTML = problem(e)))
+      }),
+    )
+  } catch (e) {
+    box.innerHTML = problem(e)
+  }
 }

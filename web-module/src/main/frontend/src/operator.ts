@@ -72,40 +72,44 @@ price-per-point-hour=5</pre>
         status.innerHTML = '<span class="summary" id="claimed">Claimed: the node is yours.</span>'
         input.value = ''
         await load()
+        await loadEarnings()
       })
       .catch((e) => (status.innerHTML = problem(e)))
   })
 
-  await load()
   const earnings = main.querySelector<HTMLElement>('#earnings')!
-  try {
-    const e = await getJson<Earnings>('operator/earnings')
-    earnings.innerHTML = `
-      <div class="cards balances">
-        <article class="card"><h3>Earned</h3><p class="amount" id="earned">${usdc(e.earned)}</p>
-          <p class="free">Yours to be paid out</p></article>
-        <article class="card"><h3>Being paid</h3><p class="amount">${usdc(e.paying)}</p>
-          <p class="free">In a payout on its way</p></article>
-        <article class="card"><h3>Paid</h3><p class="amount">${usdc(e.paid)}</p>
-          <p class="free">Confirmed on chain</p></article>
-      </div>
-      ${earningsChart(e)}
-      <h3>Payouts</h3>
-      ${
-        e.payouts.length
-          ? `<table class="list"><thead><tr><th>When</th><th class="num">Amount</th><th>To</th><th>State</th>
-              <th>Transaction</th></tr></thead><tbody>${e.payouts
-                .map(
-                  (p) => `<tr><td><time datetime="${esc(p.createdAt)}">${esc(new Date(p.createdAt).toLocaleString())}</time></td>
-                    <td class="num">${usdc(p.amount)}</td><td class="id">${esc(p.address)}</td>
-                    <td>${esc(p.state.toLowerCase())}</td><td class="id">${esc(p.txHash ?? '—')}</td></tr>`,
-                )
-                .join('')}</tbody></table>`
-          : '<p class="empty">No payouts yet.</p>'
-      }`
-  } catch (e) {
-    earnings.innerHTML = problem(e)
+  const loadEarnings = async () => {
+    try {
+      const e = await getJson<Earnings>('operator/earnings')
+      earnings.innerHTML = `
+        <div class="cards balances">
+          <article class="card"><h3>Earned</h3><p class="amount" id="earned">${usdc(e.earned)}</p>
+            <p class="free">Yours to be paid out</p></article>
+          <article class="card"><h3>Being paid</h3><p class="amount">${usdc(e.paying)}</p>
+            <p class="free">In a payout on its way</p></article>
+          <article class="card"><h3>Paid</h3><p class="amount">${usdc(e.paid)}</p>
+            <p class="free">Confirmed on chain</p></article>
+        </div>
+        ${earningsChart(e)}
+        <h3>Payouts</h3>
+        ${
+          e.payouts.length
+            ? `<table class="list"><thead><tr><th>When</th><th class="num">Amount</th><th>To</th><th>State</th>
+                <th>Transaction</th></tr></thead><tbody>${e.payouts
+                  .map(
+                    (p) => `<tr><td><time datetime="${esc(p.createdAt)}">${esc(new Date(p.createdAt).toLocaleString())}</time></td>
+                      <td class="num">${usdc(p.amount)}</td><td class="id">${esc(p.address)}</td>
+                      <td>${esc(p.state.toLowerCase())}</td><td class="id">${esc(p.txHash ?? '—')}</td></tr>`,
+                  )
+                  .join('')}</tbody></table>`
+            : '<p class="empty">No payouts yet.</p>'
+        }`
+    } catch (e) {
+      earnings.innerHTML = problem(e)
+    }
   }
+  await load()
+  await loadEarnings()
 }
 
 function operatedNode(node: OperatedNode): string {
@@ -149,6 +153,7 @@ function bindListing(form: HTMLFormElement, reload: () => Promise<void>): void {
 
 /** Earnings per UTC day over the last 30 days, all my nodes together: an SVG bar chart. */
 function earningsChart(e: Earnings): string {
+  if (!e.days.some((d) => d.earned > 0)) return '<p class="empty">No earnings in the last 30 days.</p>'
   const byDay = new Map<string, number>()
   for (const d of e.days) byDay.set(d.day, (byDay.get(d.day) ?? 0) + d.earned)
   const today = new Date()

@@ -102,6 +102,7 @@ class BrowserIT {
     assertEquals(key.secretKeyHex(), seen.get("importedExport").asText(), "the imported key");
     assertEquals(tenant.accountId(), seen.get("importedAccount").asText());
     assertEquals("10 USDC", seen.get("balanceAfterSignIn").asText());
+    assertTrue(seen.get("sessions").toString().contains("this one"), seen.toString());
     String vmId = seen.get("vmId").asText();
     JsonNode vm = tenant.get("api/vms/" + vmId).json();
     assertEquals(agentNodeId, vm.get("nodeId").asText(), vm.toString());
@@ -124,6 +125,7 @@ class BrowserIT {
     assertEquals("TERMINATED", seen.get("templateVmState").asText());
     assertEquals(List.of(agentNodeId), strings(seen.get("operated")), "claimed on the page");
     assertTrue(seen.get("earned").asText().endsWith("USDC"), seen.toString());
+    assertTrue(seen.get("earningDays").asInt() >= 1, "the node's earnings today: " + seen);
     assertEquals(
         "Run by the browser test",
         api.get("api/marketplace/nodes/" + agentNodeId).json().get("description").asText());
