@@ -32,16 +32,7 @@ export async function renderBilling(main: HTMLElement): Promise<void> {
   } catch (e) {
     balances.innerHTML = problem(e)
   }
-  getJson<Notice[]>('account/notices')
-    .then((notices) => {
-      main.querySelector('#notices')!.innerHTML = notices
-        .map(
-          (n) => `<p class="banner ${n.kind === 'VM_SUSPENDED' ? 'bad' : ''}" role="alert">
-            <strong>${n.kind === 'VM_SUSPENDED' ? 'VM suspended' : 'Low balance'}:</strong> ${esc(n.message)}</p>`,
-        )
-        .join('')
-    })
-    .catch(() => undefined)
+  void showNotices(main.querySelector<HTMLElement>('#notices')!)
   const ledger = main.querySelector<HTMLElement>('#ledger')!
   try {
     const page = await getJson<{ entries: LedgerEntry[] }>('account/ledger')
@@ -58,5 +49,21 @@ export async function renderBilling(main: HTMLElement): Promise<void> {
       : '<p class="empty">No movements in the last 30 days.</p>'
   } catch (e) {
     ledger.innerHTML = problem(e)
+  }
+}
+
+/** Low-balance and suspended-VM banners, from the account's open notices. */
+export async function showNotices(box: HTMLElement): Promise<void> {
+  try {
+    const notices = await getJson<Notice[]>('account/notices')
+    box.innerHTML = notices
+      .map(
+        (n) => `<p class="banner ${n.kind === 'VM_SUSPENDED' ? 'bad' : ''}" role="alert">
+          <strong>${n.kind === 'VM_SUSPENDED' ? 'VM suspended' : 'Low balance'}:</strong> ${esc(n.message)}
+          <a href="#/billing">Billing</a></p>`,
+      )
+      .join('')
+  } catch {
+    // notices are a courtesy: the screen works without them
   }
 }

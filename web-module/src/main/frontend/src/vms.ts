@@ -10,6 +10,7 @@ import {
   type Vm,
 } from './api'
 import { askToSignIn, current, refresh } from './auth'
+import { showNotices } from './billing'
 import { duration, esc, mib, usdc } from './format'
 import { problem } from './market'
 import { onLeave } from './screen'
@@ -54,8 +55,10 @@ export async function renderVms(main: HTMLElement): Promise<void> {
     <h1>My VMs</h1>
     <p class="summary">Rent a node from the <a href="#/">marketplace</a> or deploy a
       <a href="#/templates">template</a>.</p>
+    <div id="notices"></div>
     <div id="vms" aria-live="polite"><p class="loading">Loading…</p></div>`
   const box = main.querySelector<HTMLElement>('#vms')!
+  void showNotices(main.querySelector<HTMLElement>('#notices')!)
   live(async () => {
     try {
       const vms = await getJson<Vm[]>('vms')
@@ -107,6 +110,16 @@ export async function renderVm(main: HTMLElement, id: string): Promise<void> {
         <button type="submit">Send review</button>
       </form>
       <p id="review-status" role="status"></p></section>
+    <section id="members-section" hidden aria-labelledby="members-title"><h2 id="members-title">Shared with</h2>
+      <p class="summary">Members see this VM and open its terminal; only you stop it.</p>
+      <ul id="members" class="members"></ul>
+      <form id="share" class="filters">
+        <label class="wide">Account id <input name="accountId" required spellcheck="false"
+          pattern="[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+          placeholder="the other person's account id, from their account page" /></label>
+        <button type="submit">Share</button>
+      </form>
+      <p id="share-status" role="status"></p></section>
     <section aria-labelledby="history-title"><h2 id="history-title">History</h2><ol id="vm-history" class="history"></ol></section>
     <section aria-labelledby="charges-title"><h2 id="charges-title">Charges</h2><div id="vm-charges"></div></section>`
   const status = main.querySelector<HTMLElement>('#vm-status')!
@@ -149,9 +162,18 @@ export async function renderVm(main: HTMLElement, id: string): Promise<void> {
       .join('')
     const ended = ENDED.includes(v.state)
     buttons.terminal.disabled = v.state !== 'RUNNING' || terminal !== undefined
+    // Members see the VM and open its terminal; only its owner restarts, stops or resumes it.
+    const owner = v.ownerAccountId === current()?.account.id
+    buttons.restart.hidden = !owner
+    buttons.stop.hidden = !owner
     buttons.restart.disabled = v.state !== 'RUNNING'
     buttons.stop.disabled = ended || v.state === 'STOPPING'
-    buttons.resume.hidden = v.state !== 'SUSPENDED'
+    buttons.resume.hidden = !owner || v.state !== 'SUSPENDED'
+    if (!membersShown && v.ownerAccountId === current()?.account.id) {
+      membersShown = true
+      main.querySelector<HTMLElement>('#members-section')!.hidden = false
+      void showMembers()
+    }
     // Once a VM that ran on a node has ended, its owner may review that node (once).
     if (ended && v.nodeId && v.startedAt && !reviewOffered && v.ownerAccountId === current()?.account.id) {
       reviewOffered = true
@@ -176,6 +198,45 @@ export async function renderVm(main: HTMLElement, id: string): Promise<void> {
     closeTerminal()
     void act('Stopping', () => send<Vm>('DELETE', `vms/${id}`))
   })
+  const members = main.querySelector<HTMLElement>('#members')!
+  const shareStatus = main.querySelector<HTMLElement>('#share-status')!
+  const showMembers = async () => {
+    try {
+      const list = await getJson<{ accountId: string; addedAt: string }[]>(`vms/${id}/members`)
+      members.innerHTML = list.length
+        ? list
+            .map(
+              (m) => `<li data-member="${esc(m.accountId)}"><code class="id">${esc(m.accountId)}</code> ${when(m.addedAt)}
+                <button type="button" class="secondary unshare" aria-label="Stop sharing with ${esc(m.accountId)}">Stop sharing</button></li>`,
+            )
+            .join('')
+        : '<li class="empty">Nobody else.</li>'
+      members.querySelectorAll<HTMLButtonElement>('button.unshare').forEach((b) =>
+        b.addEventListener('click', () => {
+          const member = b.closest<HTMLElement>('li')!.dataset.member!
+          b.disabled = true
+          send<void>('DELETE', `vms/${id}/members/${member}`)
+            .then(showMembers)
+            .catch((e) => (shareStatus.innerHTML = problem(e)))
+        }),
+      )
+    } catch (e) {
+      members.innerHTML = problem(e)
+    }
+  }
+  main.querySelector<HTMLFormElement>('#share')!.addEventListener('submit', (event) => {
+    event.preventDefault()
+    const input = (event.currentTarget as HTMLFormElement).elements.namedItem('accountId') as HTMLInputElement
+    shareStatus.innerHTML = '<span class="loading">Sharing…</span>'
+    send<void>('PUT', `vms/${id}/members/${input.value.trim()}`)
+      .then(async () => {
+        input.value = ''
+        shareStatus.textContent = ''
+        await showMembers()
+      })
+      .catch((e) => (shareStatus.innerHTML = problem(e)))
+  })
+  let membersShown = false
   buttons.resume.addEventListener('click', () => {
     void act('Resuming', () => send<Vm>('POST', `vms/${id}/resume`))
   })

@@ -108,6 +108,11 @@ class BrowserIT {
     assertEquals(agentNodeId, vm.get("nodeId").asText(), vm.toString());
     assertEquals("browser-vm", vm.get("name").asText());
     assertEquals("RUNNING", seen.get("vmState").asText());
+    String generatedAccount = seen.get("generatedAccount").asText();
+    assertEquals(List.of(generatedAccount), strings(seen.get("members")), "shared on the page");
+    assertTrue(
+        tenant.get("api/vms/" + vmId + "/members").json().toString().contains(generatedAccount),
+        "shared through the API");
     assertTrue(seen.get("terminalText").asText().contains("42"), seen.toString());
     assertTrue(strings(seen.get("vmList")).contains(vmId), seen.toString());
     assertEquals("TERMINATED", seen.get("stoppedState").asText());
