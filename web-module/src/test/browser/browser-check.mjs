@@ -3,9 +3,13 @@
 //
 //   node browser-check.mjs < request.json
 //   request: {"url":"http://localhost:18080/", "region":"<a region only the test's node is in>",
-//             "screenshots":"/path/to/dir", "chromium":"/usr/lib/chromium/chromium"}
+//             "screenshots":"/path/to/dir", "chromium":"/usr/lib/chromium/chromium",
+//             "secret":"<hex secret key of a funded tenant>", "agentNode":"<a real agent's node id>",
+//             "agentRegion":"<its region>", "adminSecret":"<hex secret key of an admin>",
+//             "ethersDir":"<where npm installed ethers>", "nostrToolsDir":"<where npm installed nostr-tools>"}
 // Errors go to stderr with exit status 1.
 import { readFileSync, mkdirSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { chromium } from 'playwright-core'
 
 const request = JSON.parse(readFileSync(0, 'utf8'))
@@ -16,8 +20,28 @@ const browser = await chromium.launch({
 })
 const errors = []
 const result = { errors }
+let page
+
+/** Signs in on a fresh profile with the injected signer, clicking `button`; the header's name. */
+async function signInWithInjected(screenshot, button, inject) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  try {
+    await inject(context)
+    const other = await context.newPage()
+    other.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
+    other.on('pageerror', (e) => errors.push(String(e)))
+    other.on('response', (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`))
+    await other.goto(`${request.url}#/signin`)
+    await other.click(button)
+    await other.waitForSelector('#account .who')
+    await other.screenshot({ path: `${request.screenshots}/${screenshot}.png`, fullPage: true })
+    return await other.textContent('#account .who')
+  } finally {
+    await context.close()
+  }
+}
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
   page.on('pageerror', (e) => errors.push(String(e)))
   page.on('response', (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`))
@@ -64,6 +88,198 @@ try {
   await page.waitForSelector('#results .card')
   result.phoneOverflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)
   await shot('marketplace-phone')
+  await page.setViewportSize({ width: 1280, height: 900 })
+
+  // Sign-in with a key made in this browser: the account is shown, the key can be exported.
+  page.on('dialog', (d) => d.accept())
+  await page.click('#account a.signin')
+  await page.waitForSelector('#create-key')
+  await shot('signin')
+  await page.click('#create-key')
+  await page.waitForSelector('#account .who')
+  result.generatedCorner = await page.textContent('#account .who')
+  await page.click('#account .who')
+  await page.waitForSelector('#show-key')
+  await page.click('#show-key')
+  result.exportedHex = await page.inputValue('#export-hex')
+  result.generatedAccount = await page.textContent('#account-id')
+  await shot('account')
+  await page.click('#signout')
+  await page.waitForSelector('#account a.signin')
+  result.signedOutCorner = await page.textContent('#account a.signin')
+
+  // Sign-in with an imported key (the funded tenant's): its balance shows.
+  await page.click('#account a.signin')
+  await page.waitForSelector('#import-key')
+  await page.fill('#import-key input[name=secret]', request.secret)
+  await page.click('#import-key button[type=submit]')
+  await page.waitForSelector('#corner-balance')
+  result.balanceAfterSignIn = await page.textContent('#corner-balance')
+  await page.click('#account .who')
+  await page.waitForSelector('#account-id')
+  result.importedAccount = await page.textContent('#account-id')
+  await page.waitForSelector('table.sessions tbody tr')
+  result.sessions = await page.$$eval('table.sessions tbody tr', (rows) => rows.map((r) => r.textContent))
+  await page.click('#show-key')
+  result.importedExport = await page.inputValue('#export-hex')
+
+  // Rent the real agent's node: the VM runs, its terminal answers, and it stops.
+  await page.goto(`${request.url}#/nodes/${request.agentNode}`)
+  await page.waitForSelector('#rent')
+  await page.fill('#rent input[name=name]', 'browser-vm')
+  await page.fill('#rent input[name=memoryMiB]', '64')
+  await page.waitForSelector('#rent-quote strong')
+  await shot('rent')
+  await page.click('#rent button[type=submit]')
+  await page.waitForFunction(() => /^#\/vms\/[0-9a-f-]{36}$/.test(location.hash))
+  result.vmId = await page.evaluate(() => location.hash.slice('#/vms/'.length))
+  await page.waitForSelector('#vm-title [data-state=RUNNING]', { timeout: 90_000 })
+  result.vmState = await page.$eval('#vm-title [data-state]', (e) => e.dataset.state)
+  await shot('vm-running')
+  // Share it with the account the browser made first.
+  await page.waitForSelector('#members-section:not([hidden]) #share')
+  await page.fill('#share input[name=accountId]', result.generatedAccount)
+  await page.click('#share button[type=submit]')
+  await page.waitForSelector(`#members [data-member="${result.generatedAccount}"]`)
+  result.members = await page.$$eval('#members [data-member]', (es) => es.map((e) => e.dataset.member))
+  await page.click('#vm-terminal')
+  await page.waitForFunction(() => document.querySelector('#terminal-state')?.textContent === 'Connected')
+  await page.click('#terminal')
+  await page.keyboard.type('echo $((6*7))')
+  await page.keyboard.press('Enter')
+  await page.waitForFunction(
+    () => /^42\s*$/m.test([...document.querySelectorAll('#terminal .xterm-rows > div')].map((r) => r.textContent).join('\n')),
+    null,
+    { timeout: 30_000 },
+  )
+  result.terminalText = await page.$eval('#terminal .xterm-rows', (e) => e.textContent)
+  await shot('terminal')
+
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.waitForTimeout(300)
+  await shot('vm-phone')
+  await page.setViewportSize({ width: 1280, height: 900 })
+
+  await page.click('nav a[data-nav=vms]')
+  await page.waitForSelector('table.vms tbody tr')
+  result.vmList = await page.$$eval('table.vms tbody tr', (rows) => rows.map((r) => r.dataset.vm))
+  await shot('vms')
+  await page.click(`tr[data-vm="${result.vmId}"] a`)
+  await page.waitForSelector('#vm-title [data-state=RUNNING]')
+  await page.click('#vm-stop')
+  await page.waitForSelector('#vm-title [data-state=TERMINATED]', { timeout: 60_000 })
+  result.stoppedState = await page.$eval('#vm-title [data-state]', (e) => e.dataset.state)
+  result.history = await page.$$eval('#vm-history [data-state]', (es) => es.map((e) => e.textContent))
+  await page.waitForSelector('#review-section:not([hidden])')
+  await page.selectOption('#review select[name=rating]', '4')
+  await page.fill('#review input[name=comment]', 'Quick and tidy')
+  await page.click('#review button[type=submit]')
+  await page.waitForSelector('#review-thanks')
+  await shot('vm-stopped')
+  await page.click('#vm-facts a[href^="#/nodes/"]')
+  await page.waitForSelector('ul.reviews li')
+  result.nodeReviews = await page.$$eval('ul.reviews li', (lis) => lis.map((li) => li.textContent.trim()))
+
+  // Deploy a template (the shell box) onto the same agent's region: it runs, and stops.
+  await page.click('nav a[data-nav=templates]')
+  await page.click('#templates .card[data-template=shell-box] a.more')
+  await page.waitForSelector('#deploy')
+  await page.fill('#deploy input[name=name]', 'browser-shell-box')
+  await page.fill('#deploy input[name=region]', request.agentRegion)
+  await page.waitForSelector('#deploy-quote strong')
+  await shot('deploy')
+  await page.click('#deploy button[type=submit]')
+  await page.waitForFunction(() => /^#\/vms\/[0-9a-f-]{36}$/.test(location.hash))
+  result.templateVmId = await page.evaluate(() => location.hash.slice('#/vms/'.length))
+  await page.waitForSelector('#vm-title [data-state=RUNNING]', { timeout: 90_000 })
+  await page.click('#vm-stop')
+  await page.waitForSelector('#vm-title [data-state=TERMINATED]', { timeout: 60_000 })
+  result.templateVmState = await page.$eval('#vm-title [data-state]', (e) => e.dataset.state)
+
+  await page.click('nav a[data-nav=billing]')
+  await page.waitForSelector('#balance-available')
+  await page.waitForSelector('table.ledger tbody tr, #ledger .empty')
+  result.available = await page.textContent('#balance-available')
+  result.ledgerRows = await page.$$eval('table.ledger tbody tr', (rows) => rows.length)
+  await shot('billing')
+
+  // Operator: claim the agent's node (its config names this account's key), edit its listing.
+  await page.click('nav a[data-nav=operator]')
+  await page.waitForSelector('#claim')
+  await page.fill('#claim input[name=nodeId]', request.agentNode)
+  await page.click('#claim button[type=submit]')
+  await page.waitForSelector(`[data-operated="${request.agentNode}"]`)
+  await page.fill(`[data-operated="${request.agentNode}"] input[name=description]`, 'Run by the browser test')
+  await page.click(`[data-operated="${request.agentNode}"] button[type=submit]`)
+  await page.waitForFunction(
+    (id) => document.querySelector(`[data-operated="${id}"] input[name=description]`)?.defaultValue === 'Run by the browser test',
+    request.agentNode,
+  )
+  await page.waitForSelector('#earned')
+  await page.waitForSelector('svg.earnings rect[height]:not([height="0.0"])')
+  result.earningDays = await page.$$eval('svg.earnings rect', (rs) => rs.filter((r) => Number(r.getAttribute('height')) > 0).length)
+  result.operated = await page.$$eval('[data-operated]', (es) => es.map((e) => e.dataset.operated))
+  result.earned = await page.textContent('#earned')
+  await shot('operator')
+
+  // A wallet (EIP-1193, backed by ethers) and a Nostr extension (NIP-07, backed by nostr-tools),
+  // each injected into a fresh browser profile as the real ones inject themselves.
+  const { Wallet, getBytes } = createRequire(`${request.ethersDir}/`)('ethers')
+  const wallet = Wallet.createRandom()
+  result.walletAddress = wallet.address
+  result.walletCorner = await signInWithInjected('signin-ethereum', '#signin-eth', async (context) => {
+    await context.exposeFunction('hearthWalletSign', (hex) => wallet.signMessage(getBytes(hex)))
+    await context.addInitScript((address) => {
+      window.ethereum = {
+        async request({ method, params }) {
+          if (method === 'eth_requestAccounts' || method === 'eth_accounts') return [address.toLowerCase()]
+          if (method === 'personal_sign') return window.hearthWalletSign(params[0])
+          throw Object.assign(new Error(`unsupported: ${method}`), { code: 4200 })
+        },
+      }
+    }, wallet.address)
+  })
+  const nostr = createRequire(`${request.nostrToolsDir}/`)('nostr-tools/pure')
+  const extensionKey = nostr.generateSecretKey()
+  result.extensionPubkey = nostr.getPublicKey(extensionKey)
+  result.extensionCorner = await signInWithInjected('signin-nostr-extension', '#signin-nip07', async (context) => {
+    await context.exposeFunction('hearthNostrSign', (template) => nostr.finalizeEvent(template, extensionKey))
+    await context.addInitScript((pubkey) => {
+      window.nostr = {
+        async getPublicKey() {
+          return pubkey
+        },
+        async signEvent(template) {
+          return window.hearthNostrSign(template)
+        },
+      }
+    }, result.extensionPubkey)
+  })
+
+  // An admin (the tests' admin key, imported) sees the economics report.
+  const admin = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  try {
+    const adminPage = await admin.newPage()
+    adminPage.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
+    adminPage.on('pageerror', (e) => errors.push(String(e)))
+    adminPage.on('response', (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`))
+    await adminPage.goto(`${request.url}#/signin`)
+    await adminPage.fill('#import-key input[name=secret]', request.adminSecret)
+    await adminPage.click('#import-key button[type=submit]')
+    await adminPage.waitForSelector('nav a[data-nav=admin]:not([hidden])')
+    await adminPage.click('nav a[data-nav=admin]')
+    await adminPage.waitForSelector('#books')
+    result.books = await adminPage.textContent('#books')
+    await adminPage.screenshot({ path: `${request.screenshots}/admin.png`, fullPage: true })
+  } finally {
+    await admin.close()
+  }
+} catch (e) {
+  // What the page showed when a step failed: its screen, its text and its errors.
+  await page?.screenshot({ path: `${request.screenshots}/failure.png`, fullPage: true }).catch(() => {})
+  const text = await page?.evaluate(() => `${location.href}\n${document.body.innerText}`).catch(() => '')
+  console.error(`page at failure: ${text}\nerrors: ${JSON.stringify(errors)}`)
+  throw e
 } finally {
   await browser.close()
 }

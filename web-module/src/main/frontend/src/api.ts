@@ -11,7 +11,22 @@ export class ApiProblem extends Error {
 }
 
 export async function getJson<T>(path: string): Promise<T> {
-  const response = await fetch(`api/${path}`, { headers: { Accept: 'application/json' } })
+  return send<T>('GET', path)
+}
+
+/**
+ * Any request to the API, with the session cookie (same origin). A body is sent as JSON; 204 gives
+ * undefined; anything not 2xx throws an {@link ApiProblem} with the problem+json title and detail.
+ */
+export async function send<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' }
+  if (body !== undefined) headers['Content-Type'] = 'application/json'
+  const response = await fetch(`api/${path}`, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
   if (!response.ok) {
     let title = `HTTP ${response.status}`
     let detail = response.statusText
@@ -24,6 +39,7 @@ export async function getJson<T>(path: string): Promise<T> {
     }
     throw new ApiProblem(response.status, title, detail)
   }
+  if (response.status === 204) return undefined as T
   return (await response.json()) as T
 }
 
@@ -94,4 +110,122 @@ export interface TemplatePage {
   page: number
   size: number
   total: number
+}
+
+export interface Account {
+  id: string
+  displayName?: string
+  contact?: string
+  createdAt: string
+  keys: { kind: string; value: string; addedAt: string }[]
+  roles: string[]
+}
+
+export interface Session {
+  id: string
+  token?: string
+  method: string
+  expiresAt: string
+  account?: Account
+}
+
+export interface Balance {
+  asset: string
+  decimals: number
+  available: number
+  held: number
+  earned: number
+  paying: number
+  paid: number
+}
+
+export interface LedgerEntry {
+  at: string
+  movement: string
+  account: string
+  amount: number
+  reference?: string
+  key?: string
+}
+
+export interface Notice {
+  kind: string
+  message: string
+  raisedAt: string
+}
+
+/** A VM's states; the first four are on the way to running, the last five are final or paused. */
+export type VmState =
+  | 'REQUESTED'
+  | 'SCHEDULED'
+  | 'PROVISIONING'
+  | 'RUNNING'
+  | 'STOPPING'
+  | 'TERMINATED'
+  | 'FAILED'
+  | 'LOST'
+  | 'SUSPENDED'
+
+export interface Vm {
+  id: string
+  ownerAccountId: string
+  name: string
+  state: VmState
+  stateReason?: string
+  exitCode?: number
+  nodeId?: string
+  pricePerHour?: number
+  vcpus: number
+  memoryMiB: number
+  diskGiB: number
+  gpus: number
+  tier: string
+  runtime: string
+  command: string
+  template?: string
+  region?: string
+  createdAt: string
+  startedAt?: string
+  expiresAt?: string
+  history: { from?: string; to: string; at: string; cause?: string }[]
+}
+
+export interface Charge {
+  periodStart: string
+  periodEnd: string
+  pricePerHour: number
+  held: number
+  settled: boolean
+  billedSeconds?: number
+  charged?: number
+  fee?: number
+}
+
+export interface Quote {
+  nodeId: string
+  region: string
+  canHostNow: boolean
+  reason?: string
+  pricePerHour: number
+  pricePerPeriod: number
+}
+
+export interface QuoteAnswer {
+  billingPeriod: string
+  billingPeriodSeconds: number
+  quotes: Quote[]
+  explanation?: string
+}
+
+export interface TemplateParameter {
+  name: string
+  description: string
+  defaultValue?: string
+  required: boolean
+  secret: boolean
+}
+
+export interface TemplateDetail extends Template {
+  command: string
+  parameters: TemplateParameter[]
 }

@@ -33,3 +33,16 @@ export function stars(rating: number): string {
   const full = Math.round(rating)
   return '★'.repeat(full) + '☆'.repeat(5 - full)
 }
+
+/** An ISO-8601 duration such as PT1H or PT6S, in words: "1 h", "6 s". */
+export function duration(iso: string): string {
+  const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(iso)
+  if (!m) return iso
+  const parts = [
+    [m[1], 'd'],
+    [m[2], 'h'],
+    [m[3], 'min'],
+    [m[4], 's'],
+  ].filter(([v]) => v && Number(v) > 0)
+  return parts.length ? parts.map(([v, unit]) => `${Number(v)} ${unit}`).join(' ') : '0 s'
+}

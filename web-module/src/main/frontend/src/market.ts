@@ -2,11 +2,12 @@
 // page with its reputation explained, its 30-day uptime and its reviews.
 import { getJson, type NodeCard, type NodeDetail, type SearchPage } from './api'
 import { esc, mib, percent, stars, usdc } from './format'
+import { bindRent, rentSection } from './vms'
 
 const PAGE_SIZE = 12
 const UPTIME_DAYS = 30
 
-function card(node: NodeCard): string {
+export function card(node: NodeCard): string {
   const gpus = node.hardware.gpus.length ? ` · ${esc(node.hardware.gpus.join(', '))}` : ''
   return `
     <article class="card" data-node="${esc(node.id)}">
@@ -123,6 +124,7 @@ export async function renderNode(main: HTMLElement, id: string): Promise<void> {
     <p class="id">${esc(node.id)}</p>
     <p>${esc(node.description)}</p>
     <div class="cards">${card(node)}</div>
+    <div id="rent-here"></div>
     <section aria-labelledby="rep-title"><h2 id="rep-title">Reputation ${(rep.score * 100).toFixed(0)} / 100</h2>
       <table class="reputation"><thead><tr><th>Component</th><th>Value</th><th>Share of the score</th><th>How</th></tr></thead>
       <tbody>${rep.components
@@ -146,6 +148,8 @@ export async function renderNode(main: HTMLElement, id: string): Promise<void> {
     <section aria-labelledby="policy-title"><h2 id="policy-title">What it accepts</h2>
       <p>Tiers ${esc(node.policy.tiers.join(', '))} · runtimes ${esc(node.policy.runtimes.join(', '))}
       · up to ${node.policy.maxVms} VMs · outbound network ${node.policy.outboundNetwork ? 'allowed' : 'blocked'}</p></section>`
+  main.querySelector('#rent-here')!.outerHTML = rentSection(node)
+  bindRent(main, node)
 }
 
 function uptimeChart(node: NodeDetail): string {

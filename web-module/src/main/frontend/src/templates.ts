@@ -25,7 +25,8 @@ export async function renderTemplates(main: HTMLElement): Promise<void> {
                 <span class="stars" aria-label="rated ${t.rating.average.toFixed(1)} of 5">${stars(t.rating.average)}</span></header>
                 <h3>${esc(t.name)}</h3><p>${esc(t.description)}</p>
                 <p class="hw">${t.vcpus} vCPU · ${mib(t.memoryMiB)} · ${t.diskGiB} GiB · ${esc(t.tier.toLowerCase())}</p>
-                <p class="free">${t.deployments} deployments</p></article>`,
+                <p class="free">${t.deployments} deployments</p>
+                <a class="more" href="#/templates/${esc(t.slug)}" aria-label="Deploy ${esc(t.name)}">Deploy</a></article>`,
             )
             .join('')
         : '<p class="empty">No template matches.</p>'
