@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -83,34 +84,28 @@ final class HearthApi {
     return request;
   }
 
-  /**
-   * The body as text; of an endless event stream, nothing (the stream is closed once its headers
-   * arrived).
-   */
-  private static final HttpResponse.BodyHandler<String> BODY_UNLESS_STREAM =
-      info ->
-          info.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")
-              ? HttpResponse.BodySubscribers.mapping(
-                  HttpResponse.BodySubscribers.ofInputStream(), HearthApi::closed)
-              : HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
-
-  private static String closed(InputStream stream) {
-    try {
-      stream.close();
-    } catch (IOException e) {
-      // closing is all it is read for
-    }
-    return "";
-  }
-
   private Reply send(HttpRequest.Builder request, String authorization) {
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
     try {
-      HttpResponse<String> response =
-          http.send(request.timeout(Duration.ofSeconds(30)).build(), BODY_UNLESS_STREAM);
-      return new Reply(response);
+      HttpResponse<InputStream> response =
+          http.send(
+              request.timeout(Duration.ofSeconds(30)).build(),
+              HttpResponse.BodyHandlers.ofInputStream());
+      try (InputStream body = response.body()) {
+        // An endless event stream is not read: its status and headers tell all.
+        boolean stream =
+            response
+                .headers()
+                .firstValue("Content-Type")
+                .orElse("")
+                .startsWith("text/event-stream");
+        return new Reply(
+            response.statusCode(),
+            response.headers(),
+            stream ? "" : new String(body.readAllBytes(), StandardCharsets.UTF_8));
+      }
     } catch (IOException e) {
       throw new AssertionError("request failed: " + e, e);
     } catch (InterruptedException e) {
@@ -120,34 +115,26 @@ final class HearthApi {
   }
 
   /** A response with its body parsed as JSON when it is JSON. */
-  record Reply(HttpResponse<String> response) {
-    int status() {
-      return response.statusCode();
-    }
-
+  record Reply(int status, HttpHeaders headers, String body) {
     String header(String name) {
-      return response.headers().firstValue(name).orElse(null);
-    }
-
-    String body() {
-      return response.body();
+      return headers.firstValue(name).orElse(null);
     }
 
     String contentType() {
-      return response.headers().firstValue("Content-Type").orElse("");
+      return headers.firstValue("Content-Type").orElse("");
     }
 
     JsonNode json() {
       try {
-        return JSON.readTree(response.body());
+        return JSON.readTree(body);
       } catch (IOException e) {
-        throw new AssertionError("not JSON: " + response.body(), e);
+        throw new AssertionError("not JSON: " + body, e);
       }
     }
 
     @Override
     public String toString() {
-      return status() + " " + response.body();
+      return status + " " + body;
     }
   }
 }

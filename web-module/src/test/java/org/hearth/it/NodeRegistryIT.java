@@ -59,7 +59,7 @@ class NodeRegistryIT {
     assertEquals(3000, json.at("/priceList/perMemoryGiBHour").asLong());
     assertEquals(50, json.at("/priceList/perDiskGiBHour").asLong());
     assertEquals(200_000, json.at("/priceList/perGpuHour").asLong());
-    assertTrue(registered.response().headers().firstValue("Location").orElse("").endsWith(id));
+    assertTrue(registered.headers().firstValue("Location").orElse("").endsWith(id));
 
     String path = "api/nodes/" + id + "/heartbeat";
     String beat = node.heartbeatBody();
@@ -310,12 +310,10 @@ class NodeRegistryIT {
   void operabilityEndpointsAnswer() {
     HearthApi.Reply ready = api.get("../health/ready");
     assertEquals(200, ready.status(), ready.toString());
-    assertTrue(ready.response().body().contains("database"), ready.toString());
+    assertTrue(ready.body().contains("database"), ready.toString());
     HearthApi.Reply openapi = api.get("../openapi");
     assertEquals(200, openapi.status());
-    assertTrue(
-        openapi.response().body().contains("/api/nodes/{id}/heartbeat"),
-        "OpenAPI lists the heartbeat");
+    assertTrue(openapi.body().contains("/api/nodes/{id}/heartbeat"), "OpenAPI lists the heartbeat");
     assertEquals(200, api.get("../metrics").status());
   }
 
