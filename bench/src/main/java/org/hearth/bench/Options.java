@@ -111,7 +111,7 @@ final class Options {
     return value;
   }
 
-  private static List<Double> rates(String value) {
+  static List<Double> rates(String value) {
     List<Double> rates = new ArrayList<>();
     for (String part : value.split(",")) {
       double rate = Double.parseDouble(part.trim());
