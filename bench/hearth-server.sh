@@ -7,7 +7,9 @@
 #                              trap stops it and deletes the data. HEARTH_JAVA_OPTS and
 #                              HEARTH_AGENT_JAVA_OPTS reach the server's and the agent's JVMs.
 #                              Rate limits are lifted (a driver is one IP sending at full speed)
-#                              unless HEARTH_RATE_LIMIT_* are set.
+#                              unless HEARTH_RATE_LIMIT_* are set; so are the relay's
+#                              (HEARTH_RELAY_RATE_*). With HEARTH_DB_URL set, the server uses that
+#                              database instead of H2.
 #   use_postgres_database NAME creates an empty PostgreSQL database NAME_<pid> (PGHOST, PGUSER and
 #                              PGPASSWORD, default 127.0.0.1 / postgres / postgres), points
 #                              HEARTH_DB_* at it for start_hearth, and drops it on EXIT (after
@@ -34,6 +36,9 @@ start_hearth() {
     HEARTH_RATE_LIMIT_SIGN_IN_PER_IP="${HEARTH_RATE_LIMIT_SIGN_IN_PER_IP:-1000000000}" \
     HEARTH_RATE_LIMIT_WRITES_PER_IP="${HEARTH_RATE_LIMIT_WRITES_PER_IP:-1000000000}" \
     HEARTH_RATE_LIMIT_WRITES_PER_CALLER="${HEARTH_RATE_LIMIT_WRITES_PER_CALLER:-1000000000}" \
+    HEARTH_RELAY_RATE_EVENTS_PER_KEY="${HEARTH_RELAY_RATE_EVENTS_PER_KEY:-1000000000}" \
+    HEARTH_RELAY_RATE_EVENTS_PER_IP="${HEARTH_RELAY_RATE_EVENTS_PER_IP:-1000000000}" \
+    HEARTH_RELAY_RATE_REQS_PER_IP="${HEARTH_RELAY_RATE_REQS_PER_IP:-1000000000}" \
     setsid "$root/server-config/run" >"$hearth_data/run.out" 2>&1 &
   hearth_runner=$!
   echo "Starting Hearth on port $port (data: $hearth_data)..." >&2

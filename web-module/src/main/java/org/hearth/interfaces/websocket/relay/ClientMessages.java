@@ -1,6 +1,5 @@
 package org.hearth.interfaces.websocket.relay;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -49,7 +48,7 @@ final class ClientMessages {
   ClientMessage parse(String text) throws Invalid {
     JsonArray message;
     try {
-      message = Json.createReader(new StringReader(text)).readArray();
+      message = RelayConnection.JSON.createReader(new StringReader(text)).readArray();
     } catch (jakarta.json.JsonException | ClassCastException e) {
       throw new Invalid("invalid: a message must be a JSON array", null, null);
     }

@@ -1,6 +1,6 @@
 package org.hearth.interfaces.websocket.relay;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.List;
@@ -20,6 +20,13 @@ import org.hearth.protocol.nostr.NostrEvent;
 final class RelayConnection {
 
   private static final System.Logger LOG = System.getLogger(RelayConnection.class.getName());
+
+  /**
+   * Looked up once: each of {@code jakarta.json.Json}'s static methods looks the provider up again
+   * through the service loader, which scans the class loaders' jars and cost more server CPU under
+   * load (bench/README.md, "Relay") than everything else a relay message does.
+   */
+  static final JsonProvider JSON = JsonProvider.provider();
 
   private final Session session;
   private final Executor executor;
@@ -64,7 +71,7 @@ final class RelayConnection {
 
   void ok(String eventId, boolean accepted, String message) {
     send(
-        Json.createArrayBuilder()
+        JSON.createArrayBuilder()
             .add("OK")
             .add(eventId)
             .add(accepted)
@@ -75,16 +82,16 @@ final class RelayConnection {
 
   /** NIP-42: the challenge this connection authenticates with. */
   void auth(String challenge) {
-    send(Json.createArrayBuilder().add("AUTH").add(challenge).build().toString());
+    send(JSON.createArrayBuilder().add("AUTH").add(challenge).build().toString());
   }
 
   void eose(String subscriptionId) {
-    send(Json.createArrayBuilder().add("EOSE").add(subscriptionId).build().toString());
+    send(JSON.createArrayBuilder().add("EOSE").add(subscriptionId).build().toString());
   }
 
   void closed(String subscriptionId, String message) {
     send(
-        Json.createArrayBuilder()
+        JSON.createArrayBuilder()
             .add("CLOSED")
             .add(subscriptionId)
             .add(message)
@@ -93,7 +100,7 @@ final class RelayConnection {
   }
 
   void notice(String message) {
-    send(Json.createArrayBuilder().add("NOTICE").add(message).build().toString());
+    send(JSON.createArrayBuilder().add("NOTICE").add(message).build().toString());
   }
 
   void send(String text) {
@@ -128,6 +135,6 @@ final class RelayConnection {
   }
 
   private static String string(String value) {
-    return Json.createValue(value).toString();
+    return JSON.createValue(value).toString();
   }
 }
