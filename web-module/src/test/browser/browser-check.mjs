@@ -181,7 +181,10 @@ try {
   result.nodeReviews = await page.$$eval('ul.reviews li', (lis) => lis.map((li) => li.textContent.trim()))
 
   // Deploy a template (the shell box) onto the same agent's region: it runs, and stops.
+  // Found by search: other tests of the same server publish templates of their own.
   await page.click('nav a[data-nav=templates]')
+  await page.fill('input[name=q]', 'shell')
+  await page.click('form.filters button[type=submit]')
   await page.click('#templates .card[data-template=shell-box] a.more')
   await page.waitForSelector('#deploy')
   await page.fill('#deploy input[name=name]', 'browser-shell-box')

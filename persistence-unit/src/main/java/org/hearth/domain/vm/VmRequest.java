@@ -88,6 +88,15 @@ public record VmRequest(
 
   /** This request, for node {@code nodeId} only. */
   public VmRequest onNode(String nodeId) {
+    return with(nodeId, requiredTools, secretEnv, templateSlug);
+  }
+
+  /** This request from a template: it needs {@code tools}, and {@code secrets} stay hidden. */
+  public VmRequest fromTemplate(String slug, List<String> tools, Set<String> secrets) {
+    return with(targetNodeId, tools, secrets, slug);
+  }
+
+  private VmRequest with(String nodeId, List<String> tools, Set<String> secrets, String slug) {
     return new VmRequest(
         name,
         vcpus,
@@ -102,30 +111,6 @@ public record VmRequest(
         region,
         tags,
         nodeId,
-        maxPricePerHour,
-        durationMinutes,
-        waitSeconds,
-        requiredTools,
-        secretEnv,
-        templateSlug);
-  }
-
-  /** This request from a template: it needs {@code tools}, and {@code secrets} stay hidden. */
-  public VmRequest fromTemplate(String slug, List<String> tools, Set<String> secrets) {
-    return new VmRequest(
-        name,
-        vcpus,
-        memoryMib,
-        diskGib,
-        gpus,
-        tier,
-        runtime,
-        command,
-        env,
-        outboundNetwork,
-        region,
-        tags,
-        targetNodeId,
         maxPricePerHour,
         durationMinutes,
         waitSeconds,
