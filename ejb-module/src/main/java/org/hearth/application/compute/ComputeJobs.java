@@ -6,6 +6,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -103,7 +104,9 @@ public class ComputeJobs {
           Json.createObjectBuilder()
               .add("rank", rank)
               .add("nodeId", quote.nodeId())
-              .add("region", quote.region())
+              .add(
+                  "region",
+                  quote.region() == null ? JsonValue.NULL : Json.createValue(quote.region()))
               .add("pricePerHour", perHour)
               .add("pricePerPeriod", quote.pricePerPeriod().amount())
               .add("billingPeriodSeconds", result.billingPeriod().toSeconds())

@@ -38,7 +38,9 @@ public class NodeOffers {
   private AgentMessage.SignOffer offer(MarketNode node) {
     List<List<String>> tags = new ArrayList<>();
     tags.add(List.of("d", node.id()));
-    tags.add(List.of("region", node.region()));
+    if (node.region() != null) {
+      tags.add(List.of("region", node.region()));
+    }
     node.tags().stream().sorted().forEach(t -> tags.add(List.of("t", t)));
     tags.add(List.of("price", Long.toString(node.pricePerPointHour()), "point-hour"));
     String content = JSONB.toJson(NodeCard.of(node, clock.instant()));

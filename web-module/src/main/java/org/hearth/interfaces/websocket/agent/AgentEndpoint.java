@@ -139,7 +139,12 @@ public class AgentEndpoint {
           new NodeLoad(
               beat.cpuPercent(), beat.memoryUsedMiB(), beat.diskUsedGiB(), beat.runningVms());
       ConflictRetry.run(() -> registry.heartbeat(nodeId, pubkey, load));
-      offerIfChanged();
+      try {
+        offerIfChanged();
+      } catch (RuntimeException e) {
+        // The offer is news for Nostr clients; the heartbeat it rides on counts regardless.
+        LOG.log(System.Logger.Level.WARNING, "node " + nodeId + ": offer not sent", e);
+      }
     } else if (message instanceof AgentMessage.Inventory inventory) {
       ConflictRetry.run(
           () -> {
