@@ -8,6 +8,7 @@ import static org.hearth.it.NostrRelayClient.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.hearth.protocol.nostr.NostrKeyPair;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -165,6 +167,31 @@ class RelayIT {
     assertAccepted(r.get(0).get("published"));
     assertEquals(List.of(ephemeral.get("id").asText()), listOf(r.get(0).get("received")));
     assertEquals(List.of(), ids(r.get(1)), "ephemeral events are not stored");
+  }
+
+  /**
+   * On PostgreSQL a second server shares the database, and the two are one relay: a subscriber of
+   * one server gets what is published to the other, live.
+   */
+  @Test
+  void aSubscriberOfOneServerGetsWhatIsPublishedToAnother() throws Exception {
+    Optional<PayaraServer> second =
+        PayaraServer.secondOnSharedDatabase(Integer.getInteger("hearth.it.port") + 1);
+    assumeTrue(second.isPresent(), "needs a database two servers share (PostgreSQL)");
+    try (PayaraServer other = second.get()) {
+      NostrKeyPair key = NostrKeyPair.generate();
+      JsonNode note = event(key, 1, List.of(), Instant.now().getEpochSecond());
+      String id = note.get("id").asText();
+      try (TerminalClient subscriber = TerminalClient.connect(relayUrl())) {
+        subscriber.sendText("[\"REQ\",\"feed\",{\"authors\":[\"" + key.publicKeyHex() + "\"]}]");
+        awaitMessage(subscriber, m -> m.get(0).asText().equals("EOSE"));
+        String otherRelay = NostrRelayClient.relayUrl(URI.create(other.url() + "/").toURL());
+        assertAccepted(NostrRelayClient.run(otherRelay, publish(note)).get(0));
+        awaitMessage(
+            subscriber,
+            m -> m.get(0).asText().equals("EVENT") && m.get(2).get("id").asText().equals(id));
+      }
+    }
   }
 
   private static List<String> listOf(JsonNode array) {

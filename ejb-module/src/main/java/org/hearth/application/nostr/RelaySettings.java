@@ -68,6 +68,16 @@ public class RelaySettings {
   @ConfigProperty(name = "hearth.relay.auth.window", defaultValue = "PT10M")
   Duration authWindow;
 
+  /** How often each server reads the events the other servers stored (see {@link RelayFeed}). */
+  @Inject
+  @ConfigProperty(name = "hearth.relay.feed.interval", defaultValue = "PT0.5S")
+  Duration feedInterval;
+
+  /** How long a number skipped in the feed is asked for again before it is given up. */
+  @Inject
+  @ConfigProperty(name = "hearth.relay.feed.gap-grace", defaultValue = "PT10S")
+  Duration feedGapGrace;
+
   private Set<Integer> kindsNeedingAuth;
 
   @PostConstruct
@@ -137,6 +147,14 @@ public class RelaySettings {
 
   public int maxSubidLength() {
     return maxSubidLength;
+  }
+
+  public Duration feedInterval() {
+    return feedInterval;
+  }
+
+  public Duration feedGapGrace() {
+    return feedGapGrace;
   }
 
   /** How far in the future an event's {@code created_at} may be. */

@@ -1,5 +1,6 @@
 package org.hearth.application.nostr;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,12 @@ public interface RelayStore {
 
   /** An event as served: its id, time and JSON. */
   record Stored(String id, long createdAt, String json) {}
+
+  /**
+   * A stored event's place in the feed (see {@link RelayFeed}), and its JSON if another server
+   * stored it (null if this one did: its subscribers had it at once).
+   */
+  record FeedEntry(long seq, String jsonFromElsewhere) {}
 
   boolean exists(String eventId);
 
@@ -46,4 +53,13 @@ public interface RelayStore {
 
   /** Stored, unexpired events matching the filter, newest first, at most {@code limit}. */
   List<Stored> query(RelayFilter filter, int limit, long now);
+
+  /** The highest number in the feed so far, 0 if none. */
+  long lastFeedSeq();
+
+  /** The feed's entries numbered above {@code seq}, in order, at most {@code limit}. */
+  List<FeedEntry> feedAfter(long seq, int limit);
+
+  /** The feed's entries with these numbers, those that exist now. */
+  List<FeedEntry> feedAt(Collection<Long> seqs);
 }

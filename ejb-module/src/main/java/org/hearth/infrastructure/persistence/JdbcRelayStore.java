@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.hearth.application.nostr.RelayFilter;
 import org.hearth.application.nostr.RelayStore;
@@ -30,6 +31,16 @@ public class JdbcRelayStore implements RelayStore {
 
   /** Longest tag value that is indexed (longer values cannot be filtered on). */
   static final int MAX_TAG_VALUE = 512;
+
+  /** This server in the relay's feed: a new one each time the application starts. */
+  private static final String ORIGIN = UUID.randomUUID().toString();
+
+  /** The feed, without the JSON of the events this server stored itself. */
+  private static final String FEED =
+      "SELECT seq, CASE WHEN origin = ? THEN NULL ELSE raw END FROM nostr_event";
+
+  private static final Row<FeedEntry> FEED_ROW =
+      rs -> new FeedEntry(rs.getLong(1), rs.getString(2));
 
   @Resource(lookup = "jdbc/hearth")
   DataSource dataSource;
@@ -62,9 +73,10 @@ public class JdbcRelayStore implements RelayStore {
     row.add(dTag);
     row.add(expiresAt);
     row.add(event.toJson());
+    row.add(ORIGIN);
     update(
-        "INSERT INTO nostr_event (id, pubkey, created_at, kind, d_tag, expires_at, raw)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO nostr_event (id, pubkey, created_at, kind, d_tag, expires_at, raw, origin)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         row);
     Set<List<String>> tags = new LinkedHashSet<>();
     for (List<String> tag : event.tags()) {
@@ -180,6 +192,30 @@ public class JdbcRelayStore implements RelayStore {
     params.add(limit);
     return rows(
         sql.toString(), params, rs -> new Stored(rs.getString(1), rs.getLong(2), rs.getString(3)));
+  }
+
+  @Override
+  public long lastFeedSeq() {
+    return rows("SELECT COALESCE(MAX(seq), 0) FROM nostr_event", List.of(), rs -> rs.getLong(1))
+        .get(0);
+  }
+
+  @Override
+  public List<FeedEntry> feedAfter(long seq, int limit) {
+    return rows(
+        FEED + " WHERE seq > ? ORDER BY seq LIMIT ?", List.of(ORIGIN, seq, limit), FEED_ROW);
+  }
+
+  @Override
+  public List<FeedEntry> feedAt(Collection<Long> seqs) {
+    if (seqs.isEmpty()) {
+      return List.of();
+    }
+    List<Object> params = new ArrayList<>();
+    params.add(ORIGIN);
+    params.addAll(seqs);
+    return rows(
+        FEED + " WHERE seq IN (" + Sql.placeholders(seqs.size(), "?") + ")", params, FEED_ROW);
   }
 
   private static void in(StringBuilder sql, List<Object> params, String column, Collection<?> set) {

@@ -9,8 +9,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.hearth.application.nostr.EventAccepted;
+import org.hearth.application.nostr.EventStoredElsewhere;
+import org.hearth.protocol.nostr.NostrEvent;
 
-/** The relay's open connections; accepted events go live to every matching subscription. */
+/**
+ * The relay's open connections; events accepted here, or stored by another server of the cluster,
+ * go live to every matching subscription.
+ */
 @ApplicationScoped
 public class RelayHub {
 
@@ -31,8 +36,16 @@ public class RelayHub {
   }
 
   void onAccepted(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventAccepted accepted) {
+    deliver(accepted.event(), accepted.json());
+  }
+
+  void onStoredElsewhere(@Observes EventStoredElsewhere stored) {
+    deliver(stored.event(), stored.json());
+  }
+
+  private void deliver(NostrEvent event, String json) {
     for (RelayConnection connection : connections) {
-      connection.deliver(accepted.event(), accepted.json());
+      connection.deliver(event, json);
     }
   }
 }
