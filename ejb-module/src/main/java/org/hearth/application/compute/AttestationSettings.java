@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -29,7 +30,7 @@ public class AttestationSettings {
   public AttestationRules rules() {
     Set<String> trusted =
         Arrays.stream(attesters.orElse("").split(","))
-            .map(String::trim)
+            .map(k -> k.trim().toLowerCase(Locale.ROOT))
             .filter(k -> !k.isEmpty())
             .collect(Collectors.toUnmodifiableSet());
     return new AttestationRules(maxValidity, maxQuoteBytes, trusted);

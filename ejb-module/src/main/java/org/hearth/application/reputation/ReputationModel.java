@@ -33,6 +33,9 @@ public final class ReputationModel {
   /** Days after which tenure counts in full. */
   static final double FULL_TENURE_DAYS = 90;
 
+  /** A TEE an attester the marketplace trusts vouches for. */
+  static final double VOUCHED_TEE = 1.0;
+
   /** A host without TEE: the node says what runs it, nothing isolates it from its operator. */
   static final double NO_TEE = 0.3;
 
@@ -163,7 +166,7 @@ public final class ReputationModel {
       return NO_TEE;
     }
     if (!a.byNode()) {
-      return 1.0;
+      return VOUCHED_TEE;
     }
     return a.quoteBytes() > 0 ? SELF_TEE_WITH_QUOTE : SELF_TEE;
   }
