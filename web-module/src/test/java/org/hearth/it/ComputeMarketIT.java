@@ -7,9 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.hearth.protocol.nostr.NostrKeyPair;
+import org.hearth.protocol.nostr.Sha256;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -29,6 +36,11 @@ class ComputeMarketIT {
   private static final int BID_ACCEPTANCE = 5901;
   private static final int JOB_RESULT = 6900;
   private static final int FEEDBACK = 7900;
+  private static final int ATTESTATION = 10033;
+  private static final int DELETION = 5;
+
+  /** The attester the tests' server trusts (hearth.attestation.attesters in the pom). */
+  private static final NostrKeyPair ATTESTER = NostrKeyPair.fromSecretKeyHex("b2".repeat(32));
 
   @Deployment(testable = false)
   static WebArchive hearth() {
@@ -236,6 +248,147 @@ class ComputeMarketIT {
       assertTrue(down.get("lastError").asText().length() > 0, down.toString());
       assertTrue(down.get("pending").asInt() > 0, "kept for when it comes: " + down);
     }
+  }
+
+  /**
+   * A real agent's node attests itself with its own key (read from the agent's data dir, signed by
+   * nostr-tools): its page shows the newest attestation taken, its reputation counts it, and its
+   * offer names the TEE. Strangers' and malformed attestations are not taken, a trusted attester's
+   * is, and deleting the event withdraws it.
+   */
+  @Test
+  void aNodesAttestationShowsOnItsPageAndCountsInItsReputation() throws Exception {
+    HearthApi api = new HearthApi(base);
+    RelayPeer relay = RelayPeer.of(base);
+    try (AgentProcess agent = new AgentProcess(api.url(""), "tee-" + System.nanoTime()).start()) {
+      String nodeId = awaitNode(api, agent.region, "ONLINE").get("id").asText();
+      NostrKeyPair nodeKey =
+          NostrKeyPair.fromSecretKeyHex(
+              Files.readString(agent.dataDir.resolve("node.key"), StandardCharsets.US_ASCII)
+                  .trim());
+      String page = "api/marketplace/nodes/" + nodeId;
+      assertTrue(absent(api.get(page).json().path("attestation")));
+      assertTrue(absent(attestationComponent(api.get(page).json()).path("value")));
+
+      long t = Instant.now().getEpochSecond() - 60;
+      String expiration = Long.toString(t + 3600);
+      List<List<String>> snp =
+          List.of(
+              List.of("node", nodeId),
+              List.of("tee", "sev-snp"),
+              List.of("measurement", "9f".repeat(48)),
+              List.of("expiration", expiration));
+      publish(relay, nodeKey, snp, t);
+      JsonNode shown = awaitAttestation(api, page, a -> a.path("tee").asText().equals("sev-snp"));
+      assertEquals("node", shown.get("vouchedBy").asText());
+      assertEquals(nodeKey.publicKeyHex(), shown.get("author").asText());
+      assertEquals(0.6, awaitComponent(api, page, 0.6).get("value").asDouble(), 1e-9);
+
+      byte[] quote =
+          "an SEV-SNP report, as far as Hearth can tell".getBytes(StandardCharsets.UTF_8);
+      List<List<String>> renewed = new ArrayList<>(snp);
+      renewed.add(List.of("quote", Base64.getEncoder().encodeToString(quote)));
+      JsonNode renewal = publish(relay, nodeKey, renewed, t + 5);
+      shown = awaitAttestation(api, page, a -> a.path("quoteBytes").asInt() == quote.length);
+      assertEquals(renewal.get("id").asText(), shown.get("eventId").asText());
+      assertEquals(Sha256.hex(quote), shown.get("quoteSha256").asText());
+      assertEquals(0.8, awaitComponent(api, page, 0.8).get("value").asDouble(), 1e-9);
+
+      List<List<String>> tdx =
+          List.of(
+              List.of("node", nodeId),
+              List.of("tee", "tdx"),
+              List.of("measurement", "7e".repeat(48)),
+              List.of("expiration", expiration));
+      publish(relay, NostrKeyPair.generate(), tdx, t + 10);
+      publish(relay, ATTESTER, tdx, t + 20);
+      shown = awaitAttestation(api, page, a -> a.path("tee").asText().equals("tdx"));
+      assertEquals("attester", shown.get("vouchedBy").asText());
+      assertEquals(ATTESTER.publicKeyHex(), shown.get("author").asText(), "not the stranger's");
+      assertEquals(1.0, awaitComponent(api, page, 1.0).get("value").asDouble(), 1e-9);
+
+      publish(relay, nodeKey, List.of(List.of("node", nodeId), List.of("tee", "trustme")), t + 30);
+      List<List<String>> host =
+          List.of(
+              List.of("node", nodeId),
+              List.of("tee", "none"),
+              List.of("measurement", "linux; bubblewrap sandbox"),
+              List.of("expiration", expiration));
+      JsonNode hostEvent = publish(relay, nodeKey, host, t + 40);
+      shown = awaitAttestation(api, page, a -> a.path("tee").asText().equals("none"));
+      assertEquals(hostEvent.get("id").asText(), shown.get("eventId").asText());
+      JsonNode component = awaitComponent(api, page, 0.3);
+      assertEquals("none", component.get("inputs").get("tee").asText());
+      JsonNode offer =
+          relay.await(
+              "{\"kinds\":[31900],\"#d\":[\"" + nodeId + "\"]}",
+              e -> "none".equals(tag(e, "tee")),
+              "an offer naming the node's TEE");
+      assertEquals(nodeKey.publicKeyHex(), offer.get("pubkey").asText());
+      assertEquals(
+          "duplicate:",
+          relay.publish(hostEvent).get("message").asText().substring(0, 10),
+          "a replay is a duplicate");
+
+      JsonNode deletion =
+          RelayPeer.event(
+              nodeKey, DELETION, List.of(List.of("e", hostEvent.get("id").asText())), "");
+      assertTrue(relay.publish(deletion).get("ok").asBoolean());
+      awaitAttestation(api, page, ComputeMarketIT::absent);
+      awaitComponent(api, page, null);
+    }
+  }
+
+  private static JsonNode publish(
+      RelayPeer relay, NostrKeyPair key, List<List<String>> tags, long createdAt) throws Exception {
+    JsonNode event =
+        HearthApi.JSON.readTree(
+            NostrTools.event(key.secretKeyHex(), ATTESTATION, tags, "", createdAt));
+    JsonNode ok = relay.publish(event);
+    assertTrue(ok.get("ok").asBoolean(), ok.toString());
+    return event;
+  }
+
+  /** A JSON member left out (as JSON-B leaves out nulls) or null. */
+  private static boolean absent(JsonNode value) {
+    return value.isMissingNode() || value.isNull();
+  }
+
+  private static JsonNode attestationComponent(JsonNode page) {
+    for (JsonNode c : page.get("reputationBreakdown").get("components")) {
+      if (c.get("name").asText().equals("attestation")) {
+        return c;
+      }
+    }
+    throw new AssertionError("no attestation component: " + page);
+  }
+
+  private static JsonNode awaitAttestation(HearthApi api, String page, Predicate<JsonNode> wanted)
+      throws Exception {
+    JsonNode last = null;
+    for (int i = 0; i < 100; i++) {
+      last = api.get(page).json().path("attestation");
+      if (wanted.test(last)) {
+        return last;
+      }
+      Thread.sleep(300);
+    }
+    throw new AssertionError("the node's attestation never got there: " + last);
+  }
+
+  /** The attestation component once its value is {@code value} (null: absent). */
+  private static JsonNode awaitComponent(HearthApi api, String page, Double value)
+      throws Exception {
+    JsonNode last = null;
+    for (int i = 0; i < 100; i++) {
+      last = attestationComponent(api.get(page).json());
+      JsonNode v = last.path("value");
+      if (value == null ? absent(v) : !absent(v) && Math.abs(v.asDouble() - value) < 1e-9) {
+        return last;
+      }
+      Thread.sleep(300);
+    }
+    throw new AssertionError("the attestation component never became " + value + ": " + last);
   }
 
   private static JsonNode awaitHealth(HearthApi api, String url, Predicate<JsonNode> wanted)

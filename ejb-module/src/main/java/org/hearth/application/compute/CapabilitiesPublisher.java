@@ -21,7 +21,7 @@ import org.hearth.protocol.compute.Tier;
 
 /**
  * Publishes the marketplace's compute capabilities (kind 10032) once the server has started: the
- * kinds it answers, runtimes, tiers and billing, so a client learns how to rent here from the relay
+ * kinds it takes, runtimes, tiers and billing, so a client learns how to rent here from the relay
  * alone.
  */
 @Singleton
@@ -33,7 +33,10 @@ public class CapabilitiesPublisher {
   private static final System.Logger LOG = System.getLogger(CapabilitiesPublisher.class.getName());
 
   private static final int[] ANSWERED = {
-    ComputeKinds.JOB_REQUEST, ComputeKinds.BID_ACCEPTANCE, ComputeKinds.FEEDBACK
+    ComputeKinds.JOB_REQUEST,
+    ComputeKinds.BID_ACCEPTANCE,
+    ComputeKinds.FEEDBACK,
+    ComputeKinds.ATTESTATION
   };
 
   @Resource TimerService timers;

@@ -21,5 +21,8 @@ public final class ComputeKinds {
   /** The marketplace's compute capabilities, replaceable. */
   public static final int CAPABILITIES = 10032;
 
+  /** A node's attestation (TEE or host), replaceable per author. */
+  public static final int ATTESTATION = 10033;
+
   private ComputeKinds() {}
 }

@@ -30,6 +30,7 @@ public class ComputeMarket {
           + " again.";
 
   @EJB ComputeJobs jobs;
+  @EJB AttestationIntake attestations;
 
   /** A job request (kind 5900) whose content was read as {@code spec}. */
   public void onRequest(NostrEvent request, VmRequest spec) {
@@ -63,6 +64,28 @@ public class ComputeMarket {
   public void onFeedback(NostrEvent feedback) {
     String job = feedback.tagValue("e").orElse(feedback.id());
     answering(job, feedback.pubkey(), () -> jobs.review(feedback));
+  }
+
+  /**
+   * An attestation (kind 10033): kept if it is a valid one of a node here. Nothing is answered on
+   * the relay (no tenant waits for it); what is not taken is logged.
+   */
+  public void onAttestation(NostrEvent attestation) {
+    attestations
+        .ingest(attestation)
+        .ifPresent(
+            why ->
+                LOG.log(
+                    System.Logger.Level.INFO,
+                    "attestation {0} by {1} not taken: {2}",
+                    attestation.id(),
+                    attestation.pubkey(),
+                    why));
+  }
+
+  /** A deletion (kind 5), which may withdraw its author's attestations. */
+  public void onDeletion(NostrEvent deletion) {
+    attestations.onDeletion(deletion);
   }
 
   private void answering(String requestId, String tenant, Runnable work) {

@@ -12,11 +12,13 @@ import org.hearth.application.node.DailyUptime;
 import org.hearth.application.node.NodeRegistry;
 import org.hearth.application.node.NodeSettings;
 import org.hearth.application.node.NodeView;
+import org.hearth.application.reputation.Attestations;
 import org.hearth.application.reputation.ReputationBoard;
 import org.hearth.application.reputation.Reviews;
 import org.hearth.domain.node.Node;
 import org.hearth.domain.node.NodeRepository;
 import org.hearth.domain.node.NodeStatus;
+import org.hearth.domain.reputation.AttestationSummary;
 import org.hearth.domain.reputation.NodeReview;
 
 /** The node marketplace: search, featured nodes, and a node's full page. */
@@ -37,6 +39,7 @@ public class Marketplace {
   @Inject NodeSettings settings;
   @Inject ReputationBoard reputations;
   @Inject Reviews reviews;
+  @Inject Attestations attestations;
   @Inject Clock clock;
 
   public MarketSearch.Page search(MarketQuery query) {
@@ -55,7 +58,7 @@ public class Marketplace {
 
   /**
    * A node's page, read fresh: the entry (its reputation as {@code viewer}, a Nostr key or null,
-   * sees it), its badges, its uptime per day and its newest reviews.
+   * sees it), its badges, its uptime per day, its newest reviews and its current attestation.
    *
    * @throws org.hearth.domain.node.UnknownNodeException for an unknown id
    */
@@ -74,13 +77,19 @@ public class Marketplace {
     MarketNode entry =
         MarketReader.entry(
             node, reputations.of(node, view.uptimePercent(), viewer), view.uptimePercent());
-    return new NodePage(entry, Badges.of(entry, now), days, reviews.of(nodeId));
+    return new NodePage(
+        entry,
+        Badges.of(entry, now),
+        days,
+        reviews.of(nodeId),
+        attestations.current(nodeId).orElse(null));
   }
 
-  /** A node's page; {@code reviews} the newest. */
+  /** A node's page; {@code reviews} the newest, {@code attestation} its current one (or null). */
   public record NodePage(
       MarketNode node,
       List<Badges.Badge> badges,
       List<DailyUptime.Day> uptimeByDay,
-      List<NodeReview> reviews) {}
+      List<NodeReview> reviews,
+      AttestationSummary attestation) {}
 }

@@ -26,9 +26,9 @@ import org.hearth.domain.reputation.ReviewStats;
 
 /**
  * Every node's reputation, computed again every {@code hearth.reputation.refresh} and after each
- * review, kept in memory for the marketplace and the scheduler: globally, and on request as one
- * viewer sees it (social trust personalized from the viewer's key). A node not computed yet is
- * judged by its own row alone.
+ * review or attestation, kept in memory for the marketplace and the scheduler: globally, and on
+ * request as one viewer sees it (social trust personalized from the viewer's key). A node not
+ * computed yet is judged by its own row alone.
  */
 @Singleton
 @Startup
@@ -131,6 +131,7 @@ public class ReputationBoard {
         0,
         0,
         0,
+        null,
         null);
   }
 
@@ -139,6 +140,11 @@ public class ReputationBoard {
    * costlier to rebuild, stays as it is).
    */
   public void onReview(@Observes(during = TransactionPhase.AFTER_SUCCESS) NodeReviewed reviewed) {
+    recompute(board.trust());
+  }
+
+  /** So does a node's new (or withdrawn) attestation. */
+  public void onAttested(@Observes(during = TransactionPhase.AFTER_SUCCESS) NodeAttested attested) {
     recompute(board.trust());
   }
 

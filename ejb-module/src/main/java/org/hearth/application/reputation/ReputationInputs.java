@@ -1,5 +1,6 @@
 package org.hearth.application.reputation;
 
+import org.hearth.domain.reputation.AttestationSummary;
 import org.hearth.domain.reputation.ReviewStats;
 
 /**
@@ -14,6 +15,7 @@ import org.hearth.domain.reputation.ReviewStats;
  * @param periodsSettled billing periods settled for VMs on the node (uptime window)
  * @param periodsInterrupted of those, the ones an outage of the node cut into
  * @param social trust reaching the operator by follows, or null when no follow list tells
+ * @param attestation the node's current (unexpired) attestation, or null
  */
 public record ReputationInputs(
     double uptimePercent,
@@ -24,7 +26,8 @@ public record ReputationInputs(
     double reviewPriorMean,
     long periodsSettled,
     long periodsInterrupted,
-    SocialTrust social) {
+    SocialTrust social,
+    AttestationSummary attestation) {
 
   /** These inputs with the trust seen from another perspective. */
   public ReputationInputs withSocial(SocialTrust trust) {
@@ -37,6 +40,7 @@ public record ReputationInputs(
         reviewPriorMean,
         periodsSettled,
         periodsInterrupted,
-        trust);
+        trust,
+        attestation);
   }
 }

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hearth.domain.reputation.AttestationSummary;
 import org.hearth.domain.reputation.ReviewStats;
+import org.hearth.domain.reputation.TeeType;
 
 /**
  * Computes reputations (pure, unit-tested). Components in [0, 1]:
@@ -17,7 +19,11 @@ import org.hearth.domain.reputation.ReviewStats;
  *       little and many move it much;
  *   <li>payment: billing periods delivered without an outage of the node, Laplace-smoothed;
  *   <li>social: trust reaching the operator's key along NIP-02 follows ({@link SocialTrust});
- *   <li>attestation: absent until attestations exist.
+ *   <li>attestation: what the node's current attestation (kind 10033) claims and who vouches for
+ *       it: 1 for a TEE vouched for by a trusted attester, 0.8 for a TEE the node's own key claims
+ *       with evidence, 0.6 without, 0.3 for a host without TEE; absent without a current
+ *       attestation. Evidence is not verified against the vendors' roots, so these are the weights
+ *       of claims.
  * </ul>
  *
  * <p>The score is the mean of the present components weighted by their configured weights.
@@ -26,6 +32,17 @@ public final class ReputationModel {
 
   /** Days after which tenure counts in full. */
   static final double FULL_TENURE_DAYS = 90;
+
+  /** A TEE an attester the marketplace trusts vouches for. */
+  static final double VOUCHED_TEE = 1.0;
+
+  /** A host without TEE: the node says what runs it, nothing isolates it from its operator. */
+  static final double NO_TEE = 0.3;
+
+  /** A TEE only the node's own key claims, with evidence anyone may verify; without any. */
+  static final double SELF_TEE_WITH_QUOTE = 0.8;
+
+  static final double SELF_TEE = 0.6;
 
   private final ReputationWeights weights;
 
@@ -38,13 +55,7 @@ public final class ReputationModel {
     drafts.add(history(in));
     drafts.add(reviews(in));
     drafts.add(payment(in));
-    drafts.add(
-        new Draft(
-            "attestation",
-            null,
-            weights.attestation(),
-            Map.of(),
-            "absent: the node has published no TEE attestation"));
+    drafts.add(attestation(in));
     drafts.add(social(in));
     double present = 0;
     for (Draft d : drafts) {
@@ -121,6 +132,43 @@ public final class ReputationModel {
         inputs,
         "damping × min(1, PageRank of the operator's key ÷ the best rank of any other key), over"
             + " follow lists, personalized from the viewer's key (damping 1) or global (0.5)");
+  }
+
+  private Draft attestation(ReputationInputs in) {
+    AttestationSummary a = in.attestation();
+    if (a == null) {
+      return new Draft(
+          "attestation",
+          null,
+          weights.attestation(),
+          Map.of(),
+          "absent: no current attestation (kind 10033) of the node");
+    }
+    Map<String, Object> inputs = new LinkedHashMap<>();
+    inputs.put("tee", a.tee().tag());
+    inputs.put("vouchedBy", a.byNode() ? "node" : "attester");
+    inputs.put("author", a.author());
+    inputs.put("measurement", a.measurement());
+    inputs.put("quoteBytes", a.quoteBytes());
+    inputs.put("expiresAt", a.expiresAt().toString());
+    return new Draft(
+        "attestation",
+        attestationValue(a),
+        weights.attestation(),
+        inputs,
+        "1 for a TEE vouched for by a trusted attester, 0.8 for a TEE claimed by the node's key"
+            + " with a quote, 0.6 without, 0.3 for no TEE; quotes are not verified by Hearth");
+  }
+
+  /** The worth of an attestation's claim, by what it claims and who vouches for it. */
+  static double attestationValue(AttestationSummary a) {
+    if (a.tee() == TeeType.NONE) {
+      return NO_TEE;
+    }
+    if (!a.byNode()) {
+      return VOUCHED_TEE;
+    }
+    return a.quoteBytes() > 0 ? SELF_TEE_WITH_QUOTE : SELF_TEE;
   }
 
   private Draft payment(ReputationInputs in) {

@@ -15,6 +15,7 @@ import org.hearth.application.nostr.RelayStore;
 import org.hearth.domain.billing.BillingReports;
 import org.hearth.domain.node.Node;
 import org.hearth.domain.node.NodeRepository;
+import org.hearth.domain.reputation.AttestationSummary;
 import org.hearth.domain.reputation.ReviewRepository;
 import org.hearth.domain.reputation.ReviewStats;
 
@@ -29,6 +30,7 @@ public class ReputationReader {
   @Inject ReviewRepository reviews;
   @Inject BillingReports billing;
   @Inject RelayStore relay;
+  @Inject Attestations attestations;
 
   /**
    * What every node's reputation is computed from (without social trust, which depends on who is
@@ -43,6 +45,7 @@ public class ReputationReader {
         reviewStats.values().stream().reduce(ReviewStats.NONE, ReviewStats::plus);
     Map<String, BillingReports.Delivery> delivery =
         billing.deliveryPerNode(now.minus(settings.uptimeWindow()));
+    Map<String, AttestationSummary> attested = attestations.currentPerNode(now);
     Map<String, ReputationInputs> inputs = new HashMap<>();
     Map<String, String> trustKeys = new HashMap<>();
     for (Node node : nodes.all()) {
@@ -60,7 +63,8 @@ public class ReputationReader {
               everyReview.average(),
               d.periods(),
               d.interrupted(),
-              null));
+              null,
+              attested.get(node.id())));
     }
     return new Snapshot(inputs, trustKeys);
   }

@@ -26,7 +26,7 @@ class ReputationBoardTest {
   @BeforeEach
   void refresh() {
     ReputationInputs alike =
-        new ReputationInputs(99.5, 10, 9, 30, ReviewStats.NONE, 0, 100, 1, null);
+        new ReputationInputs(99.5, 10, 9, 30, ReviewStats.NONE, 0, 100, 1, null, null);
     board.model = new ReputationModel(new ReputationWeights(0.4, 0.3, 0.2, 0.1, 0.1, 10));
     board.clock = Clock.fixed(Instant.parse("2026-12-05T12:00:00Z"), ZoneOffset.UTC);
     board.reader =

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
+import org.hearth.domain.reputation.AttestationSummary;
 import org.hearth.domain.reputation.ReviewStats;
+import org.hearth.domain.reputation.TeeType;
 import org.junit.jupiter.api.Test;
 
 class ReputationModelTest {
@@ -15,7 +18,7 @@ class ReputationModelTest {
 
   private static ReputationInputs inputs(
       ReviewStats reviews, double prior, long periods, long cut) {
-    return new ReputationInputs(99.0, 20, 18, 45, reviews, prior, periods, cut, null);
+    return new ReputationInputs(99.0, 20, 18, 45, reviews, prior, periods, cut, null, null);
   }
 
   private static Reputation.Component component(Reputation r, String name) {
@@ -24,7 +27,8 @@ class ReputationModelTest {
 
   @Test
   void aNewNodeIsJudgedByItsHistoryAlone() {
-    Reputation r = MODEL.of(new ReputationInputs(100, 0, 0, 0, ReviewStats.NONE, 0, 0, 0, null));
+    Reputation r =
+        MODEL.of(new ReputationInputs(100, 0, 0, 0, ReviewStats.NONE, 0, 0, 0, null, null));
     Reputation.Component history = component(r, "history");
     // 0.6 × 1 + 0.3 × (0 + 1) ÷ (0 + 2) + 0.1 × 0
     assertEquals(0.75, history.value(), 1e-9);
@@ -82,5 +86,57 @@ class ReputationModelTest {
     assertThrows(IllegalArgumentException.class, () -> new ReputationWeights(0, 0, 0, 1, 0, 0));
     assertThrows(
         IllegalArgumentException.class, () -> new ReputationWeights(Double.NaN, 0, 0, 1, 0, 10));
+  }
+
+  private static AttestationSummary attestation(TeeType tee, boolean byNode, int quoteBytes) {
+    return new AttestationSummary(
+        "e".repeat(64),
+        "n".repeat(64),
+        "a".repeat(64),
+        byNode,
+        tee,
+        "measured",
+        quoteBytes == 0 ? null : "q".repeat(64),
+        quoteBytes,
+        Instant.parse("2026-12-01T00:00:00Z"),
+        Instant.parse("2026-12-31T00:00:00Z"));
+  }
+
+  private static Reputation attested(AttestationSummary attestation) {
+    return MODEL.of(
+        new ReputationInputs(100, 0, 0, 0, ReviewStats.NONE, 0, 0, 0, null, attestation));
+  }
+
+  @Test
+  void anAttestationCountsByWhatItClaimsAndWhoVouches() {
+    assertEquals(
+        1.0, component(attested(attestation(TeeType.TDX, false, 0)), "attestation").value());
+    assertEquals(
+        0.8, component(attested(attestation(TeeType.SEV_SNP, true, 4000)), "attestation").value());
+    assertEquals(
+        0.6, component(attested(attestation(TeeType.NITRO, true, 0)), "attestation").value());
+    assertEquals(
+        0.3, component(attested(attestation(TeeType.NONE, false, 0)), "attestation").value());
+    assertEquals(
+        0.3, component(attested(attestation(TeeType.NONE, true, 100)), "attestation").value());
+  }
+
+  @Test
+  void anAttestedNodeSharesItsScoreWithTheAttestationAndExplainsIt() {
+    Reputation r = attested(attestation(TeeType.SEV_SNP, true, 4000));
+    Reputation.Component a = component(r, "attestation");
+    // history 0.10 and attestation 0.30 are present: shares 1/4 and 3/4
+    assertEquals(0.75, a.share(), 1e-9);
+    assertEquals(0.25 * 0.75 + 0.75 * 0.8, r.score(), 1e-9);
+    assertEquals("sev-snp", a.inputs().get("tee"));
+    assertEquals("node", a.inputs().get("vouchedBy"));
+    assertEquals(4000, a.inputs().get("quoteBytes"));
+    assertEquals("2026-12-31T00:00:00Z", a.inputs().get("expiresAt"));
+    assertTrue(a.note().contains("not verified"), a.note());
+    assertEquals(
+        "attester",
+        component(attested(attestation(TeeType.TDX, false, 0)), "attestation")
+            .inputs()
+            .get("vouchedBy"));
   }
 }

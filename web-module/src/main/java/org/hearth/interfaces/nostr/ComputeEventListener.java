@@ -9,11 +9,13 @@ import org.hearth.application.compute.ComputeMarket;
 import org.hearth.application.compute.ComputeRefusal;
 import org.hearth.application.compute.MarketplaceKey;
 import org.hearth.application.nostr.EventAccepted;
+import org.hearth.application.nostr.EventKinds;
 import org.hearth.protocol.nostr.NostrEvent;
 
 /**
  * The compute market's Nostr interface: job requests, bid acceptances and feedback stored by the
- * relay are handed to the market (which answers on the relay), as REST requests are to resources.
+ * relay are handed to the market (which answers on the relay), as REST requests are to resources;
+ * nodes' attestations, and deletions that may withdraw them, too.
  */
 @ApplicationScoped
 public class ComputeEventListener {
@@ -36,6 +38,12 @@ public class ComputeEventListener {
         break;
       case ComputeKinds.FEEDBACK:
         market.onFeedback(event);
+        break;
+      case ComputeKinds.ATTESTATION:
+        market.onAttestation(event);
+        break;
+      case EventKinds.DELETION:
+        market.onDeletion(event);
         break;
       default:
         break;

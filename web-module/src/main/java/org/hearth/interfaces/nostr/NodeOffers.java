@@ -12,6 +12,7 @@ import org.hearth.application.compute.ComputeKinds;
 import org.hearth.application.market.MarketNode;
 import org.hearth.application.market.MarketView;
 import org.hearth.application.nostr.Relay;
+import org.hearth.application.reputation.Attestations;
 import org.hearth.interfaces.rest.market.NodeCard;
 import org.hearth.protocol.agent.AgentMessage;
 import org.hearth.protocol.nostr.InvalidEventException;
@@ -28,6 +29,7 @@ public class NodeOffers {
 
   @Inject MarketView market;
   @Inject Relay relay;
+  @Inject Attestations attestations;
   @Inject Clock clock;
 
   /** The node's offer for its agent to sign, or empty while the marketplace does not list it. */
@@ -43,6 +45,9 @@ public class NodeOffers {
     }
     node.tags().stream().sorted().forEach(t -> tags.add(List.of("t", t)));
     tags.add(List.of("price", Long.toString(node.pricePerPointHour()), "point-hour"));
+    attestations
+        .current(node.id())
+        .ifPresent(a -> tags.add(List.of("tee", a.tee().tag(), a.byNode() ? "node" : "attester")));
     String content = JSONB.toJson(NodeCard.of(node, clock.instant()));
     return new AgentMessage.SignOffer(clock.instant().getEpochSecond(), tags, content);
   }

@@ -10,14 +10,17 @@ import org.hearth.interfaces.rest.reputation.ReviewResponse;
 import org.hearth.protocol.compute.ProviderPolicy;
 
 /**
- * A node's page: its card, what its policy accepts, its uptime per day, its reputation explained
- * and its newest reviews.
+ * A node's page: its card, what its policy accepts, its uptime per day, its reputation explained,
+ * its newest reviews and its current attestation.
  */
 public class NodeDetail extends NodeCard {
   public Policy policy;
   public List<Day> uptimeByDay;
   public ReputationView reputationBreakdown;
   public List<ReviewResponse> reviews;
+
+  /** The node's current attestation, or null. */
+  public AttestationView attestation;
 
   /** What the node's provider accepts. */
   public static class Policy {
@@ -50,6 +53,7 @@ public class NodeDetail extends NodeCard {
     d.policy.outboundNetwork = p.outboundNetwork();
     d.reputationBreakdown = ReputationView.of(page.node().reputation());
     d.reviews = page.reviews().stream().map(ReviewResponse::of).toList();
+    d.attestation = AttestationView.of(page.attestation());
     d.uptimeByDay =
         page.uptimeByDay().stream()
             .map(
