@@ -51,6 +51,8 @@ public class ExternalRelays {
           + ComputeKinds.BID_ACCEPTANCE
           + ","
           + ComputeKinds.FEEDBACK
+          + ","
+          + ComputeKinds.ATTESTATION
           + ",3]}";
 
   /** The marketplace's own kinds it publishes on external relays. */
