@@ -307,7 +307,7 @@ try {
       await other.waitForSelector('#link-new-key')
       result.walletAccount = await other.textContent('#account-id')
       await other.click('#link-new-key')
-      await other.waitForSelector('#linked')
+      await other.waitForSelector('#key-done:text("Linked")')
       result.walletAccountKeys = await other.$$eval('#keys li', (lis) => lis.map((li) => li.dataset.kind))
       await other.screenshot({ path: `${request.screenshots}/account-linked.png`, fullPage: true })
       await other.click('#signout-account')
@@ -336,7 +336,7 @@ try {
       await other.click('#account .who')
       await other.waitForSelector('#link-eth')
       await other.click('#link-eth')
-      await other.waitForSelector('#linked')
+      await other.waitForSelector('#key-done:text("Linked")')
       result.extensionAccountKeys = await other.$$eval('#keys li', (lis) => lis.map((li) => li.dataset.key))
       expected.push(`409 ${request.url}api/account/keys`)
       await other.fill('#link-import input[name=secret]', request.secret)
@@ -344,6 +344,12 @@ try {
       await other.waitForSelector('#link-status .problem')
       result.linkTakenProblem = await other.textContent('#link-status .problem')
       await other.screenshot({ path: `${request.screenshots}/account-link-refused.png`, fullPage: true })
+      // The wallet is unlinked again (the one key left has no "Unlink").
+      other.on('dialog', (d) => d.accept())
+      await other.click(`#keys li[data-key="${secondWallet.address.toLowerCase()}"] button.unlink`)
+      await other.waitForSelector('#key-done:text("Unlinked")')
+      result.keysAfterUnlink = await other.$$eval('#keys li', (lis) => lis.map((li) => li.dataset.key))
+      result.unlinkButtonsLeft = await other.$$eval('#keys button.unlink', (bs) => bs.length)
     },
   )
 

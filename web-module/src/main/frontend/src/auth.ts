@@ -329,7 +329,7 @@ function keyText(key: Account['keys'][number]): string {
   return key.value
 }
 
-function renderAccount(main: HTMLElement, who: Me, linked?: string): void {
+function renderAccount(main: HTMLElement, who: Me, done?: string): void {
   const key = storedKey()
   const keyPubkey = key ? getPublicKey(key) : null
   const local = keyPubkey !== null && who.account.keys.some((k) => k.value === keyPubkey)
@@ -347,7 +347,12 @@ function renderAccount(main: HTMLElement, who: Me, linked?: string): void {
         .map(
           (k) => `<li data-key="${esc(k.value)}" data-kind="${esc(k.kind)}"><span class="tag">${esc(k.kind.toLowerCase())}</span>
             <code class="id" title="${esc(k.value)}">${esc(keyText(k))}</code>
-            <time datetime="${esc(k.addedAt)}">since ${esc(new Date(k.addedAt).toLocaleDateString())}</time></li>`,
+            <time datetime="${esc(k.addedAt)}">since ${esc(new Date(k.addedAt).toLocaleDateString())}</time>
+            ${
+              who.account.keys.length > 1
+                ? `<button type="button" class="secondary unlink" aria-label="Unlink ${esc(keyText(k))}">Unlink</button>`
+                : ''
+            }</li>`,
         )
         .join('')}</ul>
       <h3>Link another key</h3>
@@ -368,9 +373,7 @@ function renderAccount(main: HTMLElement, who: Me, linked?: string): void {
           <input name="secret" type="password" autocomplete="off" spellcheck="false" required /></label>
         <button type="submit" class="secondary">Link this key</button>
       </form>
-      <p id="link-status" role="status" aria-live="polite">${
-        linked ? `<span class="summary" id="linked">Linked ${esc(linked)}: it signs in to this account now.</span>` : ''
-      }</p>
+      <p id="link-status" role="status" aria-live="polite">${done ? `<span class="summary" id="key-done">${esc(done)}</span>` : ''}</p>
     </section>
     ${
       local
@@ -405,15 +408,15 @@ function renderAccount(main: HTMLElement, who: Me, linked?: string): void {
   })
 }
 
-/** The account page's "Link another key" buttons and form. */
+/** The account page's "Link another key" buttons and form, and each key's "Unlink". */
 function bindLinking(main: HTMLElement): void {
   const status = main.querySelector<HTMLElement>('#link-status')!
   const attempt = async (what: string, link: () => Promise<string>) => {
     status.innerHTML = `<span class="loading">${esc(what)}…</span>`
     main.querySelectorAll<HTMLButtonElement>('#keys-title ~ * button').forEach((b) => (b.disabled = true))
     try {
-      const linked = await link()
-      if (me) renderAccount(main, me, linked)
+      const done = await link()
+      if (me) renderAccount(main, me, done)
     } catch (e) {
       status.innerHTML = problem(e)
       main.querySelectorAll<HTMLButtonElement>('#keys-title ~ * button').forEach((b) => (b.disabled = false))
@@ -421,12 +424,12 @@ function bindLinking(main: HTMLElement): void {
   }
   const linkNostr = async (sign: (template: EventTemplate) => Promise<unknown>) => {
     await linkKey(await nostrProof(sign))
-    return 'the Nostr key'
+    return 'Linked the Nostr key: it signs in to this account now.'
   }
   main.querySelector('#link-eth')?.addEventListener('click', () => {
     void attempt('Asking your wallet', async () => {
       await linkKey(await ethereumProof())
-      return 'your wallet'
+      return 'Linked your wallet: it signs in to this account now.'
     })
   })
   main.querySelector('#link-nip07')?.addEventListener('click', () => {
@@ -443,6 +446,17 @@ function bindLinking(main: HTMLElement): void {
       return linked
     })
   })
+  main.querySelectorAll<HTMLButtonElement>('#keys button.unlink').forEach((button) =>
+    button.addEventListener('click', () => {
+      const key = button.closest<HTMLElement>('li')!.dataset.key!
+      if (!confirm('Unlink this key? It will no longer sign in to this account.')) return
+      void attempt('Unlinking', async () => {
+        await send<Account>('DELETE', `account/keys/${encodeURIComponent(key)}`)
+        await refresh()
+        return 'Unlinked: that key no longer signs in to this account.'
+      })
+    }),
+  )
   main.querySelector<HTMLFormElement>('#link-import')!.addEventListener('submit', (event) => {
     event.preventDefault()
     const input = (event.currentTarget as HTMLFormElement).elements.namedItem('secret') as HTMLInputElement

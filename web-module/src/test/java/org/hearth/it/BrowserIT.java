@@ -188,6 +188,11 @@ class BrowserIT {
     assertTrue(
         seen.get("linkTakenProblem").asText().toLowerCase().contains("another account"),
         "a key of another account is refused: " + seen);
+    assertEquals(
+        List.of(seen.get("extensionPubkey").asText()),
+        strings(seen.get("keysAfterUnlink")),
+        "the wallet unlinked: " + seen);
+    assertEquals(0, seen.get("unlinkButtonsLeft").asInt(), "the last key cannot be unlinked");
     for (String screen :
         List.of(
             "marketplace",
