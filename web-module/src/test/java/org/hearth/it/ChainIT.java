@@ -55,13 +55,7 @@ class ChainIT {
   /** A tenant whose account has a linked Ethereum wallet (with ETH for gas) on the test chain. */
   static Credentials linkedWallet(Tenant tenant) throws Exception {
     Ethers wallet = new Ethers();
-    String message = new SignIns(api).siweMessageFor(wallet);
-    String body =
-        HearthApi.JSON
-            .createObjectNode()
-            .put("message", message)
-            .put("signature", wallet.sign(message))
-            .toString();
+    String body = new SignIns(api).siweProof(wallet);
     HearthApi.Reply linked = tenant.post("api/account/keys", body);
     assertEquals(200, linked.status(), linked.toString());
     Credentials credentials = Credentials.create(wallet.privateKey);

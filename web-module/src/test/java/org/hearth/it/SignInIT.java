@@ -241,13 +241,7 @@ class SignInIT {
     String token = session.get("token").asText();
     String accountId = session.at("/account/id").asText();
 
-    String message = signIns.siweMessageFor(wallet);
-    String proof =
-        HearthApi.JSON
-            .createObjectNode()
-            .put("message", message)
-            .put("signature", wallet.sign(message))
-            .toString();
+    String proof = signIns.siweProof(wallet);
     HearthApi.Reply linked = signIns.bearer("POST", "api/account/keys", proof, token);
     assertEquals(200, linked.status(), linked.toString());
     assertEquals(2, linked.json().get("keys").size());
@@ -256,13 +250,7 @@ class SignInIT {
 
     // A key that proves another account cannot be taken over.
     String otherToken = signIns.withNostr(NostrKeyPair.generate()).get("token").asText();
-    String again = signIns.siweMessageFor(wallet);
-    String stolen =
-        HearthApi.JSON
-            .createObjectNode()
-            .put("message", again)
-            .put("signature", wallet.sign(again))
-            .toString();
+    String stolen = signIns.siweProof(wallet);
     assertProblem(signIns.bearer("POST", "api/account/keys", stolen, otherToken), 409);
     assertProblem(signIns.bearer("POST", "api/account/keys", "{}", otherToken), 400);
     assertNotEquals(
@@ -279,13 +267,7 @@ class SignInIT {
     JsonNode session = signIns.withNostr(key);
     String token = session.get("token").asText();
     String accountId = session.at("/account/id").asText();
-    String message = signIns.siweMessageFor(wallet);
-    String proof =
-        HearthApi.JSON
-            .createObjectNode()
-            .put("message", message)
-            .put("signature", wallet.sign(message))
-            .toString();
+    String proof = signIns.siweProof(wallet);
     assertEquals(200, signIns.bearer("POST", "api/account/keys", proof, token).status());
 
     // Bad input and keys that are not this account's change nothing.
