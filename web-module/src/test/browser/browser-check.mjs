@@ -7,44 +7,44 @@
 //             "secret":"<hex secret key of a funded tenant>", "agentNode":"<a real agent's node id>",
 //             "agentRegion":"<its region>", "adminSecret":"<hex secret key of an admin>",
 //             "ethersDir":"<where npm installed ethers>", "nostrToolsDir":"<where npm installed nostr-tools>"}
+// (a server without a settlement chain: deposits are off)
 // Errors go to stderr with exit status 1.
-import { readFileSync, mkdirSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { chromium } from 'playwright-core'
+import { injectNostr, injectWallet, launch, overflows, reportFailure, until, watch } from './browser-common.mjs'
 
 const request = JSON.parse(readFileSync(0, 'utf8'))
-mkdirSync(request.screenshots, { recursive: true })
-const browser = await chromium.launch({
-  executablePath: request.chromium ?? '/usr/lib/chromium/chromium',
-  args: ['--no-sandbox', '--disable-dev-shm-usage'],
-})
+const browser = await launch(request)
 const errors = []
+// The failures the walk provokes on purpose: this server has no settlement chain.
+const expected = [`503 ${request.url}api/account/deposit`]
 const result = { errors }
 let page
 
-/** Signs in on a fresh profile with the injected signer, clicking `button`; the header's name. */
-async function signInWithInjected(screenshot, button, inject) {
+/**
+ * Signs in on a fresh profile with the injected signer, clicking `button`, then goes on with `then`
+ * if given; the header's name.
+ */
+async function signInWithInjected(screenshot, button, inject, then) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
   try {
     await inject(context)
     const other = await context.newPage()
-    other.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
-    other.on('pageerror', (e) => errors.push(String(e)))
-    other.on('response', (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`))
+    watch(other, errors, expected)
     await other.goto(`${request.url}#/signin`)
     await other.click(button)
     await other.waitForSelector('#account .who')
     await other.screenshot({ path: `${request.screenshots}/${screenshot}.png`, fullPage: true })
-    return await other.textContent('#account .who')
+    const corner = await other.textContent('#account .who')
+    await then?.(other)
+    return corner
   } finally {
     await context.close()
   }
 }
 try {
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
-  page.on('pageerror', (e) => errors.push(String(e)))
-  page.on('response', (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`))
+  watch(page, errors, expected)
   const shot = (name) => page.screenshot({ path: `${request.screenshots}/${name}.png`, fullPage: true })
 
   await page.goto(request.url)
@@ -86,7 +86,7 @@ try {
   await page.setViewportSize({ width: 390, height: 844 })
   await page.goto(request.url)
   await page.waitForSelector('#results .card')
-  result.phoneOverflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)
+  result.phoneOverflow = await overflows(page)
   await shot('marketplace-phone')
   await page.setViewportSize({ width: 1280, height: 900 })
 
@@ -154,10 +154,37 @@ try {
   )
   result.terminalText = await page.$eval('#terminal .xterm-rows', (e) => e.textContent)
   await shot('terminal')
+  // Billing periods are 6 s here: one is held and settled while the VM runs, and the server pushes it
+  // to the page, which shows the charge without being reloaded.
+  // (The first period, spent provisioning, may cost nothing: the wait is for one that cost something.)
+  const charged = '#vm-charges tr[data-settled=true] td:last-child'
+  await page.waitForFunction((cells) => [...document.querySelectorAll(cells)].some((td) => td.textContent !== '0 USDC'), charged, {
+    timeout: 60_000,
+  })
+  result.vmCharged = await page.$$eval(charged, (tds) => tds.map((td) => td.textContent).find((t) => t !== '0 USDC'))
+  await shot('vm-charged')
 
   await page.setViewportSize({ width: 390, height: 844 })
   await page.waitForTimeout(300)
   await shot('vm-phone')
+  await page.setViewportSize({ width: 1280, height: 900 })
+
+  // The billing screen, while the VM runs: the next period's hold lowers the available balance, pushed.
+  await page.click('nav a[data-nav=billing]')
+  await page.waitForSelector('#balance-available')
+  result.availableWhileRunning = await page.textContent('#balance-available')
+  await page.waitForFunction(
+    (before) => document.querySelector('#balance-available')?.textContent !== before,
+    result.availableWhileRunning,
+    { timeout: 30_000 },
+  )
+  result.availableLater = await page.textContent('#balance-available')
+  await page.waitForSelector('table.ledger tr[data-movement=SETTLE]')
+  result.depositsOff = await page.textContent('#deposits-off')
+  await shot('billing-running')
+  await page.setViewportSize({ width: 390, height: 844 })
+  result.billingPhoneOverflow = await overflows(page)
+  await shot('billing-phone')
   await page.setViewportSize({ width: 1280, height: 900 })
 
   await page.click('nav a[data-nav=vms]')
@@ -211,13 +238,30 @@ try {
   await page.waitForSelector('#claim')
   await page.fill('#claim input[name=nodeId]', request.agentNode)
   await page.click('#claim button[type=submit]')
-  await page.waitForSelector(`[data-operated="${request.agentNode}"]`)
-  await page.fill(`[data-operated="${request.agentNode}"] input[name=description]`, 'Run by the browser test')
-  await page.click(`[data-operated="${request.agentNode}"] button[type=submit]`)
-  await page.waitForFunction(
-    (id) => document.querySelector(`[data-operated="${id}"] input[name=description]`)?.defaultValue === 'Run by the browser test',
-    request.agentNode,
-  )
+  const listing = `[data-operated="${request.agentNode}"]`
+  await page.waitForSelector(listing)
+  result.editedRegion = `${request.agentRegion}-edited`
+  await page.fill(`${listing} input[name=region]`, result.editedRegion)
+  await page.fill(`${listing} input[name=tags]`, 'browser-test, fast')
+  await page.fill(`${listing} input[name=pricePerPointHour]`, '7')
+  await page.fill(`${listing} textarea[name=description]`, 'Run by the browser test')
+  await page.click(`${listing} button[type=submit]`)
+  await page.waitForSelector(`${listing} .saved`)
+  result.savedCard = {
+    region: await page.textContent(`${listing} .card .region`),
+    tags: await page.$$eval(`${listing} .card .tag`, (ts) => ts.map((t) => t.textContent)),
+    price: await page.textContent(`${listing} .card .price`),
+  }
+  // A tag longer than the API takes: the answer's problem+json title and detail show, nothing changes.
+  expected.push(`400 ${request.url}api/nodes/${request.agentNode}/profile`)
+  await page.fill(`${listing} input[name=tags]`, `browser-test, ${'x'.repeat(65)}`)
+  await page.click(`${listing} button[type=submit]`)
+  await page.waitForSelector(`${listing} .problem`)
+  result.listingProblem = {
+    title: await page.textContent(`${listing} .problem .problem-title`),
+    detail: await page.textContent(`${listing} .problem .problem-detail`),
+  }
+  await shot('operator-invalid')
   await page.waitForSelector('#earned')
   await page.waitForSelector('svg.earnings rect[height]:not([height="0.0"])')
   result.earningDays = await page.$$eval('svg.earnings rect', (rs) => rs.filter((r) => Number(r.getAttribute('height')) > 0).length)
@@ -225,47 +269,95 @@ try {
   result.earned = await page.textContent('#earned')
   await shot('operator')
 
+  // The marketplace shows the edited listing: on the node's page, and found by its new region.
+  await page.goto(`${request.url}#/nodes/${request.agentNode}`)
+  await until('the edited description on the node page', async () => {
+    await page.reload()
+    await page.waitForSelector('#node-description')
+    return (await page.textContent('#node-description')) === 'Run by the browser test'
+  })
+  result.editedDetail = {
+    heading: await page.textContent('main h1'),
+    tags: await page.$$eval('main .card .tag', (ts) => ts.map((t) => t.textContent)),
+    price: await page.textContent('main .card .price'),
+  }
+  await shot('node-edited')
+  await page.click('nav a[data-nav=market]')
+  await page.waitForSelector('form.filters')
+  await page.fill('input[name=region]', result.editedRegion)
+  await until('the node found by its new region', async () => {
+    await page.click('form.filters button[type=submit]')
+    await page.waitForSelector('#results .card, #results .empty')
+    return (await page.$$('#results .card')).length > 0
+  })
+  result.foundByEditedRegion = await page.$$eval('#results .card', (cards) => cards.map((c) => c.dataset.node))
+
   // A wallet (EIP-1193, backed by ethers) and a Nostr extension (NIP-07, backed by nostr-tools),
   // each injected into a fresh browser profile as the real ones inject themselves.
   const { Wallet, getBytes } = createRequire(`${request.ethersDir}/`)('ethers')
   const wallet = Wallet.createRandom()
   result.walletAddress = wallet.address
-  result.walletCorner = await signInWithInjected('signin-ethereum', '#signin-eth', async (context) => {
-    await context.exposeFunction('hearthWalletSign', (hex) => wallet.signMessage(getBytes(hex)))
-    await context.addInitScript((address) => {
-      window.ethereum = {
-        async request({ method, params }) {
-          if (method === 'eth_requestAccounts' || method === 'eth_accounts') return [address.toLowerCase()]
-          if (method === 'personal_sign') return window.hearthWalletSign(params[0])
-          throw Object.assign(new Error(`unsupported: ${method}`), { code: 4200 })
-        },
-      }
-    }, wallet.address)
-  })
+  result.walletCorner = await signInWithInjected(
+    'signin-ethereum',
+    '#signin-eth',
+    (context) => injectWallet(context, wallet, getBytes),
+    async (other) => {
+      // The wallet's account links a second key, one made in this browser, which then signs in to it.
+      await other.click('#account .who')
+      await other.waitForSelector('#link-new-key')
+      result.walletAccount = await other.textContent('#account-id')
+      await other.click('#link-new-key')
+      await other.waitForSelector('#key-done:text("Linked")')
+      result.walletAccountKeys = await other.$$eval('#keys li', (lis) => lis.map((li) => li.dataset.kind))
+      await other.screenshot({ path: `${request.screenshots}/account-linked.png`, fullPage: true })
+      await other.click('#signout-account')
+      await other.waitForSelector('#signin-local')
+      await other.click('#signin-local')
+      await other.waitForSelector('#account .who')
+      await other.click('#account .who')
+      await other.waitForSelector('#account-id')
+      result.secondKeyAccount = await other.textContent('#account-id')
+    },
+  )
   const nostr = createRequire(`${request.nostrToolsDir}/`)('nostr-tools/pure')
   const extensionKey = nostr.generateSecretKey()
   result.extensionPubkey = nostr.getPublicKey(extensionKey)
-  result.extensionCorner = await signInWithInjected('signin-nostr-extension', '#signin-nip07', async (context) => {
-    await context.exposeFunction('hearthNostrSign', (template) => nostr.finalizeEvent(template, extensionKey))
-    await context.addInitScript((pubkey) => {
-      window.nostr = {
-        async getPublicKey() {
-          return pubkey
-        },
-        async signEvent(template) {
-          return window.hearthNostrSign(template)
-        },
-      }
-    }, result.extensionPubkey)
-  })
+  const secondWallet = Wallet.createRandom()
+  result.secondWalletAddress = secondWallet.address
+  result.extensionCorner = await signInWithInjected(
+    'signin-nostr-extension',
+    '#signin-nip07',
+    async (context) => {
+      await injectNostr(context, nostr, extensionKey)
+      await injectWallet(context, secondWallet, getBytes)
+    },
+    async (other) => {
+      // The reverse: signed in with Nostr, the account links a wallet. A key of another account is refused.
+      await other.click('#account .who')
+      await other.waitForSelector('#link-eth')
+      await other.click('#link-eth')
+      await other.waitForSelector('#key-done:text("Linked")')
+      result.extensionAccountKeys = await other.$$eval('#keys li', (lis) => lis.map((li) => li.dataset.key))
+      expected.push(`409 ${request.url}api/account/keys`)
+      await other.fill('#link-import input[name=secret]', request.secret)
+      await other.click('#link-import button[type=submit]')
+      await other.waitForSelector('#link-status .problem')
+      result.linkTakenProblem = await other.textContent('#link-status .problem')
+      await other.screenshot({ path: `${request.screenshots}/account-link-refused.png`, fullPage: true })
+      // The wallet is unlinked again (the one key left has no "Unlink").
+      other.on('dialog', (d) => d.accept())
+      await other.click(`#keys li[data-key="${secondWallet.address.toLowerCase()}"] button.unlink`)
+      await other.waitForSelector('#key-done:text("Unlinked")')
+      result.keysAfterUnlink = await other.$$eval('#keys li', (lis) => lis.map((li) => li.dataset.key))
+      result.unlinkButtonsLeft = await other.$$eval('#keys button.unlink', (bs) => bs.length)
+    },
+  )
 
   // An admin (the tests' admin key, imported) sees the economics report.
   const admin = await browser.newContext({ viewport: { width: 1280, height: 900 } })
   try {
     const adminPage = await admin.newPage()
-    adminPage.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
-    adminPage.on('pageerror', (e) => errors.push(String(e)))
-    adminPage.on('response', (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`))
+    watch(adminPage, errors, expected)
     await adminPage.goto(`${request.url}#/signin`)
     await adminPage.fill('#import-key input[name=secret]', request.adminSecret)
     await adminPage.click('#import-key button[type=submit]')
@@ -278,10 +370,7 @@ try {
     await admin.close()
   }
 } catch (e) {
-  // What the page showed when a step failed: its screen, its text and its errors.
-  await page?.screenshot({ path: `${request.screenshots}/failure.png`, fullPage: true }).catch(() => {})
-  const text = await page?.evaluate(() => `${location.href}\n${document.body.innerText}`).catch(() => '')
-  console.error(`page at failure: ${text}\nerrors: ${JSON.stringify(errors)}`)
+  await reportFailure(page, request, 'failure', errors)
   throw e
 } finally {
   await browser.close()

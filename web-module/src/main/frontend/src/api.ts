@@ -229,3 +229,11 @@ export interface TemplateDetail extends Template {
   command: string
   parameters: TemplateParameter[]
 }
+
+/** Where to deposit: the platform's address for the ERC-20 `token` on chain `chainId`. */
+export interface DepositInfo {
+  address: string
+  token: string
+  chainId: number
+  confirmations: number
+}

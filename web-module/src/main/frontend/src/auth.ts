@@ -95,7 +95,8 @@ function keepKey(secret: Uint8Array): void {
   localStorage.setItem(KEY_STORE, bytesToHex(secret))
 }
 
-async function nostrSignIn(sign: (event: EventTemplate) => Promise<unknown>): Promise<void> {
+/** A kind 22242 event answering the server's challenge, signed by `sign`: proof of a Nostr key. */
+async function nostrProof(sign: (event: EventTemplate) => Promise<unknown>): Promise<{ event: unknown }> {
   const challenge = await send<{ challenge: string; relay: string }>('POST', 'auth/nostr/challenge')
   const event = await sign({
     kind: 22242,
@@ -106,18 +107,30 @@ async function nostrSignIn(sign: (event: EventTemplate) => Promise<unknown>): Pr
     ],
     content: '',
   })
-  await send<Session>('POST', 'auth/nostr', { event })
+  return { event }
+}
+
+function browserKeySigner(secret: Uint8Array): (template: EventTemplate) => Promise<unknown> {
+  return async (template) => finalizeEvent(template, secret)
+}
+
+function extensionSigner(): (template: EventTemplate) => Promise<unknown> {
+  const nostr = window.nostr
+  if (!nostr) throw new Error('no Nostr extension (NIP-07) in this browser')
+  return (template) => nostr.signEvent(template)
+}
+
+async function signInWith(path: string, proof: unknown): Promise<void> {
+  await send<Session>('POST', path, proof)
   await refresh()
 }
 
 export async function signInWithBrowserKey(secret: Uint8Array): Promise<void> {
-  await nostrSignIn(async (template) => finalizeEvent(template, secret))
+  await signInWith('auth/nostr', await nostrProof(browserKeySigner(secret)))
 }
 
 export async function signInWithExtension(): Promise<void> {
-  const nostr = window.nostr
-  if (!nostr) throw new Error('no Nostr extension (NIP-07) in this browser')
-  await nostrSignIn((template) => nostr.signEvent(template))
+  await signInWith('auth/nostr', await nostrProof(extensionSigner()))
 }
 
 /** An Ethereum address in EIP-55 checksum case. */
@@ -149,7 +162,8 @@ export function siweMessage(
   ].join('\n')
 }
 
-export async function signInWithEthereum(): Promise<void> {
+/** An EIP-4361 message for the server's nonce, signed by the wallet's first account. */
+async function ethereumProof(): Promise<{ message: string; signature: string }> {
   const wallet = window.ethereum
   if (!wallet) throw new Error('no Ethereum wallet (EIP-1193) in this browser')
   const accounts = (await wallet.request({ method: 'eth_requestAccounts' })) as string[]
@@ -158,7 +172,16 @@ export async function signInWithEthereum(): Promise<void> {
   const message = siweMessage(nonce, accounts[0], new Date())
   const hex = `0x${bytesToHex(new TextEncoder().encode(message))}`
   const signature = (await wallet.request({ method: 'personal_sign', params: [hex, accounts[0]] })) as string
-  await send<Session>('POST', 'auth/siwe', { message, signature })
+  return { message, signature }
+}
+
+export async function signInWithEthereum(): Promise<void> {
+  await signInWith('auth/siwe', await ethereumProof())
+}
+
+/** Links another key to the signed-in account, proven the way it would sign in. */
+async function linkKey(proof: unknown): Promise<void> {
+  await send<Account>('POST', 'account/keys', proof)
   await refresh()
 }
 
@@ -299,19 +322,59 @@ export function renderSignIn(main: HTMLElement): void {
   })
 }
 
-function renderAccount(main: HTMLElement, who: Me): void {
+/** A key as people recognise it: npub1… for Nostr, the checksummed address for Ethereum. */
+function keyText(key: Account['keys'][number]): string {
+  if (key.kind === 'NOSTR' && /^[0-9a-f]{64}$/.test(key.value)) return nip19.npubEncode(key.value)
+  if (key.kind === 'ETHEREUM') return checksumAddress(key.value)
+  return key.value
+}
+
+function renderAccount(main: HTMLElement, who: Me, done?: string): void {
   const key = storedKey()
-  const local = key && who.account.keys.some((k) => k.value === getPublicKey(key))
+  const keyPubkey = key ? getPublicKey(key) : null
+  const local = keyPubkey !== null && who.account.keys.some((k) => k.value === keyPubkey)
   main.innerHTML = `
     <h1>My account</h1>
     <dl class="facts">
       <dt>Account</dt><dd class="id" id="account-id">${esc(who.account.id)}</dd>
-      <dt>Keys</dt><dd>${who.account.keys
-        .map((k) => `<span class="tag">${esc(k.kind.toLowerCase())}</span> <code class="id">${esc(k.value)}</code>`)
-        .join('<br />')}</dd>
       <dt>Roles</dt><dd>${esc(who.account.roles.join(', ') || 'tenant')}</dd>
       ${who.balance ? `<dt>Available</dt><dd id="account-balance">${usdc(who.balance.available)}</dd>` : ''}
     </dl>
+    <section aria-labelledby="keys-title"><h2 id="keys-title">Keys</h2>
+      <p class="summary">Each of these keys signs in to this same account; a linked Ethereum wallet's
+        deposits are credited to it.</p>
+      <ul class="keys" id="keys">${who.account.keys
+        .map(
+          (k) => `<li data-key="${esc(k.value)}" data-kind="${esc(k.kind)}"><span class="tag">${esc(k.kind.toLowerCase())}</span>
+            <code class="id" title="${esc(k.value)}">${esc(keyText(k))}</code>
+            <time datetime="${esc(k.addedAt)}">since ${esc(new Date(k.addedAt).toLocaleDateString())}</time>
+            ${
+              who.account.keys.length > 1
+                ? `<button type="button" class="secondary unlink" aria-label="Unlink ${esc(keyText(k))}">Unlink</button>`
+                : ''
+            }</li>`,
+        )
+        .join('')}</ul>
+      <h3>Link another key</h3>
+      <p class="summary">Prove the key the way it would sign in; from then on it signs in to this account.</p>
+      <div class="actions">
+        ${window.ethereum ? '<button type="button" id="link-eth">Link my Ethereum wallet</button>' : ''}
+        ${window.nostr ? `<button type="button" id="link-nip07">Link my Nostr extension's key</button>` : ''}
+        ${
+          !key
+            ? '<button type="button" id="link-new-key">Create a key in this browser and link it</button>'
+            : local
+              ? ''
+              : `<button type="button" id="link-local">Link the key kept in this browser</button>`
+        }
+      </div>
+      <form id="link-import">
+        <label>Or a Nostr secret key (nsec… or hex), used once to prove it and not kept
+          <input name="secret" type="password" autocomplete="off" spellcheck="false" required /></label>
+        <button type="submit" class="secondary">Link this key</button>
+      </form>
+      <p id="link-status" role="status" aria-live="polite">${done ? `<span class="summary" id="key-done">${esc(done)}</span>` : ''}</p>
+    </section>
     ${
       local
         ? `<section aria-labelledby="export-title"><h2 id="export-title">Export the key in this browser</h2>
@@ -328,6 +391,7 @@ function renderAccount(main: HTMLElement, who: Me): void {
     <p><button type="button" id="signout-account">Sign out</button></p>
     <p id="account-status" role="status"></p>`
   void showSessions(main.querySelector<HTMLElement>('#sessions')!)
+  bindLinking(main)
   main.querySelector('#show-key')?.addEventListener('click', (event) => {
     const button = event.currentTarget as HTMLButtonElement
     const box = main.querySelector<HTMLElement>('#exported')!
@@ -341,6 +405,66 @@ function renderAccount(main: HTMLElement, who: Me): void {
     signOut()
       .then(() => renderSignIn(main))
       .catch((e) => (main.querySelector('#account-status')!.innerHTML = problem(e)))
+  })
+}
+
+/** The account page's "Link another key" buttons and form, and each key's "Unlink". */
+function bindLinking(main: HTMLElement): void {
+  const status = main.querySelector<HTMLElement>('#link-status')!
+  const attempt = async (what: string, link: () => Promise<string>) => {
+    status.innerHTML = `<span class="loading">${esc(what)}…</span>`
+    main.querySelectorAll<HTMLButtonElement>('#keys-title ~ * button').forEach((b) => (b.disabled = true))
+    try {
+      const done = await link()
+      if (me) renderAccount(main, me, done)
+    } catch (e) {
+      status.innerHTML = problem(e)
+      main.querySelectorAll<HTMLButtonElement>('#keys-title ~ * button').forEach((b) => (b.disabled = false))
+    }
+  }
+  const linkNostr = async (sign: (template: EventTemplate) => Promise<unknown>) => {
+    await linkKey(await nostrProof(sign))
+    return 'Linked the Nostr key: it signs in to this account now.'
+  }
+  main.querySelector('#link-eth')?.addEventListener('click', () => {
+    void attempt('Asking your wallet', async () => {
+      await linkKey(await ethereumProof())
+      return 'Linked your wallet: it signs in to this account now.'
+    })
+  })
+  main.querySelector('#link-nip07')?.addEventListener('click', () => {
+    void attempt('Asking your extension', () => linkNostr(extensionSigner()))
+  })
+  main.querySelector('#link-local')?.addEventListener('click', () => {
+    void attempt('Linking', () => linkNostr(browserKeySigner(storedKey()!)))
+  })
+  main.querySelector('#link-new-key')?.addEventListener('click', () => {
+    void attempt('Linking a new key', async () => {
+      const secret = generateSecretKey()
+      const linked = await linkNostr(browserKeySigner(secret))
+      keepKey(secret) // only once it belongs to this account
+      return linked
+    })
+  })
+  main.querySelectorAll<HTMLButtonElement>('#keys button.unlink').forEach((button) =>
+    button.addEventListener('click', () => {
+      const key = button.closest<HTMLElement>('li')!.dataset.key!
+      if (!confirm('Unlink this key? It will no longer sign in to this account.')) return
+      void attempt('Unlinking', async () => {
+        await send<Account>('DELETE', `account/keys/${encodeURIComponent(key)}`)
+        await refresh()
+        return 'Unlinked: that key no longer signs in to this account.'
+      })
+    }),
+  )
+  main.querySelector<HTMLFormElement>('#link-import')!.addEventListener('submit', (event) => {
+    event.preventDefault()
+    const input = (event.currentTarget as HTMLFormElement).elements.namedItem('secret') as HTMLInputElement
+    void attempt('Linking the key', async () => {
+      const secret = parseSecret(input.value)
+      input.value = ''
+      return linkNostr(browserKeySigner(secret))
+    })
   })
 }
 

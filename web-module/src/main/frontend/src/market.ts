@@ -1,6 +1,6 @@
 // The node marketplace: featured nodes, search with every filter and sort of the API, and a node's
 // page with its reputation explained, its 30-day uptime and its reviews.
-import { getJson, type NodeCard, type NodeDetail, type SearchPage } from './api'
+import { ApiProblem, getJson, type NodeCard, type NodeDetail, type SearchPage } from './api'
 import { esc, mib, percent, stars, usdc } from './format'
 import { bindRent, rentSection } from './vms'
 
@@ -122,7 +122,7 @@ export async function renderNode(main: HTMLElement, id: string): Promise<void> {
     <p><a href="#/">← Marketplace</a></p>
     <h1>Node in ${esc(node.region)} <span class="status ${node.status === 'ONLINE' ? 'on' : 'off'}">${esc(node.status.toLowerCase())}</span></h1>
     <p class="id">${esc(node.id)}</p>
-    <p>${esc(node.description)}</p>
+    <p id="node-description">${esc(node.description)}</p>
     <div class="cards">${card(node)}</div>
     <div id="rent-here"></div>
     <section aria-labelledby="rep-title"><h2 id="rep-title">Reputation ${(rep.score * 100).toFixed(0)} / 100</h2>
@@ -169,7 +169,13 @@ function uptimeChart(node: NodeDetail): string {
     aria-label="Uptime per day over the last 30 days">${bars}</svg>`
 }
 
+/** An error as the page shows it: a problem+json answer's title, then its detail. */
 export function problem(e: unknown): string {
+  if (e instanceof ApiProblem) {
+    return `<p class="problem" role="alert"><strong class="problem-title">${esc(e.title)}</strong>${
+      e.detail ? `: <span class="problem-detail">${esc(e.detail)}</span>` : ''
+    }</p>`
+  }
   const message = e instanceof Error ? e.message : String(e)
   return `<p class="problem" role="alert">${esc(message)}</p>`
 }

@@ -50,11 +50,11 @@ price-per-point-hour=5</pre>
       <p class="summary">Once it shows up online, claim it above with the node id it printed.</p></section>`
 
   const operated = main.querySelector<HTMLElement>('#operated')!
-  const load = async () => {
+  const load = async (saved?: string) => {
     try {
       const nodes = await getJson<OperatedNode[]>('operator/nodes')
       operated.innerHTML = nodes.length
-        ? `<div class="operated">${nodes.map(operatedNode).join('')}</div>`
+        ? `<div class="operated">${nodes.map((n) => operatedNode(n, n.id === saved)).join('')}</div>`
         : '<p class="empty">You operate no node yet: install the agent and claim it below.</p>'
       operated.querySelectorAll<HTMLFormElement>('form.listing').forEach((form) => bindListing(form, load))
     } catch (e) {
@@ -112,24 +112,30 @@ price-per-point-hour=5</pre>
   await loadEarnings()
 }
 
-function operatedNode(node: OperatedNode): string {
+function operatedNode(node: OperatedNode, saved: boolean): string {
   const id = esc(node.id)
+  const price = (name: string, label: string, value: number) =>
+    `<label>${label} <input name="${name}" type="number" min="0" step="1" required value="${value}" /></label>`
   return `<div class="operated-node" data-operated="${id}">
     ${card(node)}
     <form class="filters listing" data-node="${id}" aria-label="Listing of node ${id.slice(0, 8)}">
-      <p class="summary">Earned ${usdc(node.earned30Days)} in 30 days.</p>
+      <p class="summary">Earned ${usdc(node.earned30Days)} in 30 days. Prices are per hour, in millionths of a USDC;
+        once you save, the agent's settings no longer change this listing.</p>
       <label>Region <input name="region" pattern="[A-Za-z0-9._\\-]*" maxlength="64" value="${esc(node.region)}" /></label>
-      <label>Tags <input name="tags" value="${esc(node.tags.join(','))}" /></label>
-      <label>Price / point-hour <input name="pricePerPointHour" type="number" min="0" value="${node.priceList.perPointHour}" /></label>
-      <label>Price / memory GiB-hour <input name="pricePerMemoryGiBHour" type="number" min="0" value="${node.priceList.perMemoryGiBHour}" /></label>
-      <label>Price / disk GiB-hour <input name="pricePerDiskGiBHour" type="number" min="0" value="${node.priceList.perDiskGiBHour}" /></label>
-      <label class="wide">Description <input name="description" maxlength="2000" value="${esc(node.description)}" /></label>
+      <label class="wide">Tags, comma-separated <input name="tags" value="${esc(node.tags.join(', '))}" /></label>
+      ${price('pricePerPointHour', 'Per compute point', node.priceList.perPointHour)}
+      ${price('pricePerMemoryGiBHour', 'Per memory GiB', node.priceList.perMemoryGiBHour)}
+      ${price('pricePerDiskGiBHour', 'Per disk GiB', node.priceList.perDiskGiBHour)}
+      ${price('pricePerGpuHour', 'Per GPU', node.priceList.perGpuHour)}
+      <label class="wide">Description <textarea name="description" maxlength="2000" rows="3">${esc(node.description)}</textarea></label>
       <button type="submit">Save listing</button>
-      <p class="listing-status" role="status"></p>
+      <p class="listing-status" role="status">${
+        saved ? '<span class="summary saved">Saved: the marketplace shows it now.</span>' : ''
+      }</p>
     </form></div>`
 }
 
-function bindListing(form: HTMLFormElement, reload: () => Promise<void>): void {
+function bindListing(form: HTMLFormElement, reload: (saved: string) => Promise<void>): void {
   form.addEventListener('submit', (event) => {
     event.preventDefault()
     const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value.trim()
@@ -145,8 +151,9 @@ function bindListing(form: HTMLFormElement, reload: () => Promise<void>): void {
       pricePerPointHour: Number(value('pricePerPointHour')),
       pricePerMemoryGiBHour: Number(value('pricePerMemoryGiBHour')),
       pricePerDiskGiBHour: Number(value('pricePerDiskGiBHour')),
+      pricePerGpuHour: Number(value('pricePerGpuHour')),
     })
-      .then(reload)
+      .then(() => reload(form.dataset.node!))
       .catch((e) => (status.innerHTML = problem(e)))
   })
 }

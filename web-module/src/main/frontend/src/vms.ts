@@ -13,6 +13,7 @@ import { askToSignIn, current, refresh } from './auth'
 import { showNotices } from './billing'
 import { duration, esc, mib, usdc } from './format'
 import { problem } from './market'
+import { follow } from './events'
 import { onLeave } from './screen'
 import { openTerminal, type OpenTerminal } from './terminal'
 
@@ -28,33 +29,6 @@ function when(iso?: string): string {
   return iso ? `<time datetime="${esc(iso)}">${esc(new Date(iso).toLocaleString())}</time>` : '—'
 }
 
-/**
- * Reads now, and again each time the server pushes a change of one of my VMs (server-sent events
- * from `api/vms/events`), while the screen is shown and `read` says there is more to follow.
- */
-function live(read: () => Promise<boolean>): void {
-  const changes = new EventSource('api/vms/events')
-  let reading = false
-  let again = false
-  const tick = async (): Promise<void> => {
-    if (reading) {
-      again = true
-      return
-    }
-    reading = true
-    const more = await read().catch(() => true)
-    reading = false
-    if (!more) changes.close()
-    else if (again) {
-      again = false
-      void tick()
-    }
-  }
-  changes.addEventListener('vm', () => void tick())
-  onLeave(() => changes.close())
-  void tick()
-}
-
 export async function renderVms(main: HTMLElement): Promise<void> {
   if (!current()) {
     askToSignIn(main, 'Sign in to see your VMs.')
@@ -68,7 +42,7 @@ export async function renderVms(main: HTMLElement): Promise<void> {
     <div id="vms" aria-live="polite"><p class="loading">Loading…</p></div>`
   const box = main.querySelector<HTMLElement>('#vms')!
   void showNotices(main.querySelector<HTMLElement>('#notices')!)
-  live(async () => {
+  follow(['vm'], async () => {
     try {
       const vms = await getJson<Vm[]>('vms')
       box.innerHTML = vms.length
@@ -293,16 +267,21 @@ export async function renderVm(main: HTMLElement, id: string): Promise<void> {
     if (vm) show(vm)
   })
 
+  // Its charges and my balance change with each billing period, which the server pushes too; the
+  // last period is settled after the VM has ended.
   let first = true
-  live(async () => {
+  let unsettled = true
+  follow(['vm', 'billing'], async () => {
     try {
       show(await getJson<Vm>(`vms/${id}`))
       const charges = await getJson<Charge[]>(`vms/${id}/charges`)
+      void refresh().catch(() => undefined)
+      unsettled = charges.some((c) => !c.settled)
       main.querySelector('#vm-charges')!.innerHTML = charges.length
         ? `<table class="list"><thead><tr><th>Period</th><th>Price / hour</th><th>Held</th><th>Charged</th></tr></thead>
           <tbody>${charges
             .map(
-              (c) => `<tr><td>${when(c.periodStart)} – ${when(c.periodEnd)}</td><td>${usdc(c.pricePerHour)}</td>
+              (c) => `<tr data-settled="${c.settled}"><td>${when(c.periodStart)} – ${when(c.periodEnd)}</td><td>${usdc(c.pricePerHour)}</td>
                 <td>${usdc(c.held)}</td><td>${c.settled ? usdc(c.charged ?? 0) : 'open'}</td></tr>`,
             )
             .join('')}</tbody></table>`
@@ -312,7 +291,7 @@ export async function renderVm(main: HTMLElement, id: string): Promise<void> {
       else status.innerHTML = problem(e)
     }
     first = false
-    return vm === undefined || !ENDED.includes(vm.state) || ON_THE_WAY.includes(vm.state)
+    return vm === undefined || !ENDED.includes(vm.state) || unsettled
   })
 }
 

@@ -214,6 +214,13 @@ class AuthorizationMatrixIT {
     rules.put(
         "POST /api/account/keys",
         new Rule("{}", f -> "api/account/keys", statuses(401, 400, 400, 400, 400, 400, 400)));
+    // A key nobody linked: no caller's account has it.
+    rules.put(
+        "DELETE /api/account/keys/{key}",
+        new Rule(
+            null,
+            f -> "api/account/keys/" + "0".repeat(64),
+            statuses(401, 404, 404, 404, 404, 404, 404)));
     for (String mine : List.of("account/balance", "account/ledger", "account/notices")) {
       rules.put(
           "GET /api/" + mine,

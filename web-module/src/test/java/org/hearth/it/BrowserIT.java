@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigInteger;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,13 +17,16 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.web3j.crypto.Keys;
 
 /**
  * Hearth's page in a real browser (Debian's Chromium, driven by playwright-core): the marketplace
  * with its filters, a node's page with its reputation explained, the templates with search, a
- * phone-sized screen; sign-in with a key made in the browser and with an imported one; renting a
- * real agent's node, its terminal, stopping it, and the billing screen; without console errors.
- * Screenshots go to {@code target/screenshots}.
+ * phone-sized screen; sign-in with a key made in the browser, an imported one, a wallet and a Nostr
+ * extension, and linking a second key; renting a real agent's node, its terminal, its charges
+ * pushed as billing periods pass, stopping it, and the billing screen; the operator editing the
+ * node's listing; deposits on a real chain through the billing screen's QR code; without console
+ * errors. Screenshots go to {@code target/screenshots}.
  */
 @ExtendWith(ArquillianExtension.class)
 class BrowserIT {
@@ -62,8 +66,7 @@ class BrowserIT {
       String agentRegion)
       throws Exception {
 
-    Path screenshots =
-        Path.of(System.getProperty("hearth.war")).resolveSibling("screenshots").toAbsolutePath();
+    Path screenshots = screenshots();
     String request =
         HearthApi.JSON
             .createObjectNode()
@@ -114,6 +117,14 @@ class BrowserIT {
         tenant.get("api/vms/" + vmId + "/members").json().toString().contains(generatedAccount),
         "shared through the API");
     assertTrue(seen.get("terminalText").asText().contains("42"), seen.toString());
+    assertTrue(usdc(seen.get("vmCharged").asText()) > 0, "a settled charge, pushed: " + seen);
+    assertTrue(usdc(seen.get("availableWhileRunning").asText()) < 10, seen.toString());
+    assertTrue(
+        usdc(seen.get("availableLater").asText()) < 10
+            && !seen.get("availableLater").equals(seen.get("availableWhileRunning")),
+        "the balance moved on the billing screen while the VM ran: " + seen);
+    assertTrue(seen.get("depositsOff").asText().contains("Deposits are off"), seen.toString());
+    assertFalse(seen.get("billingPhoneOverflow").asBoolean(), "billing on a phone: " + seen);
     assertTrue(strings(seen.get("vmList")).contains(vmId), seen.toString());
     assertEquals("TERMINATED", seen.get("stoppedState").asText());
     assertEquals("TERMINATED", vm.get("state").asText(), "stopped through the page: " + vm);
@@ -131,9 +142,28 @@ class BrowserIT {
     assertEquals(List.of(agentNodeId), strings(seen.get("operated")), "claimed on the page");
     assertTrue(seen.get("earned").asText().endsWith("USDC"), seen.toString());
     assertTrue(seen.get("earningDays").asInt() >= 1, "the node's earnings today: " + seen);
+    JsonNode edited = api.get("api/marketplace/nodes/" + agentNodeId).json();
+    assertEquals("Run by the browser test", edited.get("description").asText());
+    String editedRegion = agentRegion + "-edited";
+    assertEquals(editedRegion, edited.get("region").asText(), edited.toString());
+    assertEquals(7, edited.at("/priceList/perPointHour").asInt(), edited.toString());
     assertEquals(
-        "Run by the browser test",
-        api.get("api/marketplace/nodes/" + agentNodeId).json().get("description").asText());
+        List.of("browser-test", "fast"),
+        strings(edited.get("tags")),
+        "the refused edit changed nothing");
+    JsonNode card = seen.get("savedCard");
+    assertEquals(editedRegion, card.get("region").asText(), card.toString());
+    assertTrue(
+        strings(card.get("tags")).containsAll(List.of("browser-test", "fast")), seen.toString());
+    assertEquals("0.000007 USDC per point-hour", card.get("price").asText());
+    JsonNode refused = seen.get("listingProblem");
+    assertFalse(refused.get("title").asText().isBlank(), refused.toString());
+    assertTrue(refused.get("detail").asText().contains("tags"), refused.toString());
+    JsonNode detail = seen.get("editedDetail");
+    assertTrue(detail.get("heading").asText().contains(editedRegion), detail.toString());
+    assertTrue(strings(detail.get("tags")).contains("fast"), detail.toString());
+    assertEquals("0.000007 USDC per point-hour", detail.get("price").asText());
+    assertEquals(List.of(agentNodeId), strings(seen.get("foundByEditedRegion")));
     assertTrue(seen.get("ledgerRows").asInt() >= 1, "the credit at least: " + seen);
     assertTrue(seen.get("available").asText().endsWith("USDC"), seen.toString());
     String address = seen.get("walletAddress").asText();
@@ -143,6 +173,26 @@ class BrowserIT {
         "signed in with the injected wallet");
     assertTrue(seen.get("books").asText().startsWith("The books balance"), seen.toString());
     assertTrue(seen.get("extensionCorner").asText().startsWith("npub1"), seen.toString());
+    assertEquals(List.of("ETHEREUM", "NOSTR"), strings(seen.get("walletAccountKeys")), "linked");
+    assertEquals(
+        seen.get("walletAccount").asText(),
+        seen.get("secondKeyAccount").asText(),
+        "the linked key signs in to the wallet's account");
+    assertEquals(
+        List.of(seen.get("extensionPubkey").asText(), seen.get("secondWalletAddress").asText())
+            .stream()
+            .map(String::toLowerCase)
+            .toList(),
+        strings(seen.get("extensionAccountKeys")).stream().map(String::toLowerCase).toList(),
+        "the extension's account linked a wallet");
+    assertTrue(
+        seen.get("linkTakenProblem").asText().toLowerCase().contains("another account"),
+        "a key of another account is refused: " + seen);
+    assertEquals(
+        List.of(seen.get("extensionPubkey").asText()),
+        strings(seen.get("keysAfterUnlink")),
+        "the wallet unlinked: " + seen);
+    assertEquals(0, seen.get("unlinkButtonsLeft").asInt(), "the last key cannot be unlinked");
     for (String screen :
         List.of(
             "marketplace",
@@ -155,17 +205,75 @@ class BrowserIT {
             "rent",
             "vm-running",
             "terminal",
+            "vm-charged",
+            "billing-running",
+            "billing-phone",
             "vms",
             "vm-stopped",
             "deploy",
             "billing",
             "vm-phone",
             "operator",
+            "operator-invalid",
+            "node-edited",
             "admin",
             "signin-ethereum",
-            "signin-nostr-extension")) {
+            "account-linked",
+            "signin-nostr-extension",
+            "account-link-refused")) {
       assertTrue(screenshots.resolve(screen + ".png").toFile().length() > 1000, screen);
     }
+  }
+
+  @Test
+  void aTenantDepositsByPayingTheBillingScreensQrCode() throws Exception {
+    try (ChainServer hearth = ChainServer.start("browser-chain", 5)) {
+      Ethers wallet = new Ethers();
+      hearth.chain.sendEth(wallet.address, BigInteger.TEN.pow(18));
+      hearth.chain.mint(wallet.address, 5_000_000);
+      String request =
+          HearthApi.JSON
+              .createObjectNode()
+              .put("url", hearth.api.url(""))
+              .put("screenshots", screenshots().toString())
+              .put("ethersDir", System.getProperty("ethers.dir"))
+              .put("privateKey", wallet.privateKey)
+              .put("rpcUrl", hearth.chain.rpcUrl())
+              .put("amount", 2_000_000)
+              .toString();
+      JsonNode seen =
+          HearthApi.JSON.readTree(NodeScript.run("browser.dir", "deposit-check.mjs", request));
+
+      assertEquals(List.of(), strings(seen.get("errors")), "console errors");
+      String platform = Keys.toChecksumAddress(hearth.platform);
+      String token = Keys.toChecksumAddress(hearth.chain.token);
+      assertEquals(
+          "ethereum:" + token + "@" + TestChain.CHAIN_ID + "/transfer?address=" + platform,
+          seen.get("qr").asText(),
+          "the QR code, read off the screen, is the EIP-681 transfer to Hearth");
+      assertEquals(platform, seen.get("address").asText());
+      assertEquals(platform, seen.get("copied").asText(), "the copy button's clipboard");
+      assertEquals(token, seen.get("token").asText());
+      assertEquals(String.valueOf(TestChain.CHAIN_ID), seen.get("chainId").asText());
+      assertEquals("2", seen.get("confirmations").asText());
+      assertEquals(
+          Keys.toChecksumAddress(wallet.address), seen.get("from").asText(), "the linked wallet");
+      assertFalse(seen.get("phoneOverflow").asBoolean(), "deposit on a phone: " + seen);
+      assertEquals("2 USDC", seen.get("availableAfterDeposit").asText(), "paid as the code says");
+      for (String screen :
+          List.of("billing-deposit", "billing-deposit-phone", "billing-deposited")) {
+        assertTrue(screenshots().resolve(screen + ".png").toFile().length() > 1000, screen);
+      }
+    }
+  }
+
+  private static Path screenshots() {
+    return Path.of(System.getProperty("hearth.war")).resolveSibling("screenshots").toAbsolutePath();
+  }
+
+  /** An amount as the page shows it ("9.98 USDC"), in USDC. */
+  private static double usdc(String shown) {
+    return Double.parseDouble(shown.replace(" USDC", "").replace(",", ""));
   }
 
   private static List<String> strings(JsonNode array) {

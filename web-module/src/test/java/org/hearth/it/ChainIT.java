@@ -6,16 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +30,7 @@ import org.web3j.crypto.WalletUtils;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ChainIT {
 
+  static ChainServer hearth;
   static TestChain chain;
   static PayaraServer server;
   static HearthApi api;
@@ -41,58 +38,24 @@ class ChainIT {
 
   @BeforeAll
   static void startChain() throws Exception {
-    chain = TestChain.start(1);
-    Path target = Path.of(System.getProperty("hearth.war")).getParent();
-    deleteTree(target.resolve("chain-data"));
-    Credentials platformKey = Credentials.create(Keys.createEcKeyPair());
-    Path keystore =
-        TestChain.keystore(
-            platformKey.getEcKeyPair(), "it-password", target.resolve("chain-wallet"));
-    chain.sendEth(platformKey.getAddress(), java.math.BigInteger.TEN.pow(18));
-    Map<String, String> env = new HashMap<>(PayaraServer.ownDatabase("chain-data"));
-    env.put("HEARTH_CHAIN_RPC_URL", chain.rpcUrl());
-    env.put("HEARTH_CHAIN_ID", String.valueOf(TestChain.CHAIN_ID));
-    env.put("HEARTH_CHAIN_TOKEN", chain.token);
-    env.put("HEARTH_CHAIN_CONFIRMATIONS", "2");
-    env.put("HEARTH_CHAIN_WALLET_FILE", keystore.toString());
-    env.put("HEARTH_CHAIN_WALLET_PASSWORD", "it-password");
-    env.put("HEARTH_CHAIN_POLL_INTERVAL", "PT1S");
-    env.put("HEARTH_SETTLEMENT_PERIOD", "PT3S");
-    env.put("HEARTH_SETTLEMENT_MIN_PAYOUT", "1");
-    server =
-        PayaraServer.withEnvironment(Integer.getInteger("hearth.it.port", 18080) + 3, env).start();
-    api = new HearthApi(new URL(server.url() + "/"));
-    platform = platformKey.getAddress().toLowerCase();
+    hearth = ChainServer.start("chain", 3);
+    chain = hearth.chain;
+    server = hearth.server;
+    api = hearth.api;
+    platform = hearth.platform;
   }
 
   @AfterAll
   static void stopChain() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-    if (chain != null) {
-      chain.close();
-    }
-  }
-
-  static void deleteTree(Path dir) throws Exception {
-    if (Files.exists(dir)) {
-      try (var paths = Files.walk(dir)) {
-        paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+    if (hearth != null) {
+      hearth.close();
     }
   }
 
   /** A tenant whose account has a linked Ethereum wallet (with ETH for gas) on the test chain. */
   static Credentials linkedWallet(Tenant tenant) throws Exception {
     Ethers wallet = new Ethers();
-    String message = new SignIns(api).siweMessageFor(wallet);
-    String body =
-        HearthApi.JSON
-            .createObjectNode()
-            .put("message", message)
-            .put("signature", wallet.sign(message))
-            .toString();
+    String body = new SignIns(api).siweProof(wallet);
     HearthApi.Reply linked = tenant.post("api/account/keys", body);
     assertEquals(200, linked.status(), linked.toString());
     Credentials credentials = Credentials.create(wallet.privateKey);

@@ -241,13 +241,7 @@ class SignInIT {
     String token = session.get("token").asText();
     String accountId = session.at("/account/id").asText();
 
-    String message = signIns.siweMessageFor(wallet);
-    String proof =
-        HearthApi.JSON
-            .createObjectNode()
-            .put("message", message)
-            .put("signature", wallet.sign(message))
-            .toString();
+    String proof = signIns.siweProof(wallet);
     HearthApi.Reply linked = signIns.bearer("POST", "api/account/keys", proof, token);
     assertEquals(200, linked.status(), linked.toString());
     assertEquals(2, linked.json().get("keys").size());
@@ -256,18 +250,49 @@ class SignInIT {
 
     // A key that proves another account cannot be taken over.
     String otherToken = signIns.withNostr(NostrKeyPair.generate()).get("token").asText();
-    String again = signIns.siweMessageFor(wallet);
-    String stolen =
-        HearthApi.JSON
-            .createObjectNode()
-            .put("message", again)
-            .put("signature", wallet.sign(again))
-            .toString();
+    String stolen = signIns.siweProof(wallet);
     assertProblem(signIns.bearer("POST", "api/account/keys", stolen, otherToken), 409);
     assertProblem(signIns.bearer("POST", "api/account/keys", "{}", otherToken), 400);
     assertNotEquals(
         accountId,
         signIns.bearer("GET", "api/account", null, otherToken).json().get("id").asText());
+  }
+
+  @Test
+  void aLinkedKeyIsUnlinkedButNeverTheLastOne() {
+    HearthApi api = new HearthApi(base);
+    SignIns signIns = new SignIns(api);
+    NostrKeyPair key = NostrKeyPair.generate();
+    Ethers wallet = new Ethers();
+    JsonNode session = signIns.withNostr(key);
+    String token = session.get("token").asText();
+    String accountId = session.at("/account/id").asText();
+    String proof = signIns.siweProof(wallet);
+    assertEquals(200, signIns.bearer("POST", "api/account/keys", proof, token).status());
+
+    // Bad input and keys that are not this account's change nothing.
+    assertProblem(signIns.bearer("DELETE", "api/account/keys/not-a-key", null, token), 400);
+    String stranger = NostrKeyPair.generate().publicKeyHex();
+    assertProblem(signIns.bearer("DELETE", "api/account/keys/" + stranger, null, token), 404);
+    String otherToken = signIns.withNostr(NostrKeyPair.generate()).get("token").asText();
+    assertProblem(
+        signIns.bearer("DELETE", "api/account/keys/" + key.publicKeyHex(), null, otherToken), 404);
+    assertEquals(2, signIns.bearer("GET", "api/account", null, token).json().get("keys").size());
+
+    // The Nostr key is unlinked (the address is matched in any case); the wallet, now the only
+    // key, stays.
+    HearthApi.Reply unlinked =
+        signIns.bearer("DELETE", "api/account/keys/" + key.publicKeyHex(), null, token);
+    assertEquals(200, unlinked.status(), unlinked.toString());
+    assertEquals(1, unlinked.json().get("keys").size(), unlinked.toString());
+    assertEquals("ETHEREUM", unlinked.json().at("/keys/0/kind").asText());
+    String upper = "0x" + wallet.address.substring(2).toUpperCase();
+    HearthApi.Reply last = signIns.bearer("DELETE", "api/account/keys/" + upper, null, token);
+    assertProblem(last, 409);
+    assertTrue(last.json().get("detail").asText().contains("only key"), last.toString());
+    assertEquals(accountId, signIns.withEthereum(wallet).at("/account/id").asText());
+    // The unlinked key no longer signs in to the account: it makes a new one.
+    assertNotEquals(accountId, signIns.withNostr(key).at("/account/id").asText());
   }
 
   private static void assertRefused(HearthApi.Reply reply, String reason) {

@@ -100,6 +100,18 @@ final class SignIns {
     return reply.json();
   }
 
+  /**
+   * The body that links (or signs in) {@code wallet}: a fresh EIP-4361 message and its signature.
+   */
+  String siweProof(Ethers wallet) {
+    String message = siweMessageFor(wallet);
+    return HearthApi.JSON
+        .createObjectNode()
+        .put("message", message)
+        .put("signature", wallet.sign(message))
+        .toString();
+  }
+
   /** A request with a session's Bearer token. */
   HearthApi.Reply bearer(String method, String path, String body, String token) {
     return api.send(path, method, body, Map.of("Authorization", "Bearer " + token));

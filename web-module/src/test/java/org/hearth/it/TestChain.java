@@ -336,34 +336,31 @@ final class TestChain implements AutoCloseable {
     anvil.waitFor();
   }
 
-  /** A TCP proxy in front of anvil that can refuse and drop connections, then take them again. */
+  /**
+   * A TCP proxy in front of anvil that can drop its connections and refuse new ones, then take them
+   * again. It listens on its port all along (refusing is closing at once): a port given up while
+   * "down" may be taken by any other process on a busy machine.
+   */
   static final class RpcProxy implements AutoCloseable {
     final int port;
     private final int target;
-    private volatile ServerSocket server;
+    private final ServerSocket server;
+    private volatile boolean up = true;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
 
     RpcProxy(int target) throws IOException {
       this.target = target;
-      this.port = freePort();
-      up();
-    }
-
-    synchronized void up() {
-      if (server != null) {
-        return;
-      }
-      try {
-        server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
-      } catch (IOException e) {
-        throw new AssertionError("proxy cannot listen on " + port, e);
-      }
-      ServerSocket listening = server;
+      this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+      this.port = server.getLocalPort();
       daemon(
           () -> {
-            while (!listening.isClosed()) {
+            while (!server.isClosed()) {
               try {
-                Socket client = listening.accept();
+                Socket client = server.accept();
+                if (!up) {
+                  client.close();
+                  continue;
+                }
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
                 open.addAll(Arrays.asList(client, upstream));
                 pipe(client, upstream);
@@ -375,16 +372,12 @@ final class TestChain implements AutoCloseable {
           });
     }
 
-    synchronized void down() {
-      if (server == null) {
-        return;
-      }
-      try {
-        server.close();
-      } catch (IOException ignored) {
-        // closing anyway
-      }
-      server = null;
+    void up() {
+      up = true;
+    }
+
+    void down() {
+      up = false;
       for (Socket s : open) {
         try {
           s.close();
@@ -423,8 +416,9 @@ final class TestChain implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws IOException {
       down();
+      server.close();
     }
   }
 }

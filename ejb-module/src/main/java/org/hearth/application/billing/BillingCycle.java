@@ -38,6 +38,7 @@ public class BillingCycle {
   @Inject BillingSettings settings;
   @Inject Notices notices;
   @Inject Event<LeaseUnpaid> unpaid;
+  @Inject Event<PeriodBilled> billed;
   @Inject Clock clock;
 
   static String holdKey(String vmId, Instant periodStart) {
@@ -120,6 +121,7 @@ public class BillingCycle {
     }
     store.insertCharges(paid);
     store.heldUntil(heldUntil);
+    paid.forEach(c -> billed.fire(new PeriodBilled(c.vmId(), c.tenantAccountId())));
     warnLowBalances(due, result);
     return due.size();
   }
@@ -183,6 +185,7 @@ public class BillingCycle {
       throw new IllegalStateException("settlement refused: " + result.refused());
     }
     store.markSettled(settled, now);
+    settled.forEach(c -> billed.fire(new PeriodBilled(c.vmId(), c.tenantAccountId())));
     return due.size();
   }
 

@@ -3,6 +3,7 @@ package org.hearth.application.identity;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -94,6 +95,32 @@ public class Accounts {
       em.flush();
       LOG.log(System.Logger.Level.INFO, "account {0}: {1} key {2} linked", accountId, kind, key);
     }
+    return view(account);
+  }
+
+  /**
+   * Unlinks one of the account's keys: it no longer signs in to it (a wallet's later deposits wait
+   * unclaimed). The account row is locked first, so two concurrent unlinks cannot remove the last
+   * two keys between them.
+   *
+   * @throws KeyNotLinkedException if the key does not prove this account
+   * @throws LastKeyException if it is the account's only key
+   */
+  public AccountView unlink(String accountId, KeyKind kind, String key) {
+    Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+    if (account == null) {
+      throw new UnknownAccountException(accountId);
+    }
+    AccountKey existing = em.find(AccountKey.class, new AccountKey.Ref(kind, key));
+    if (existing == null || !existing.accountId().equals(accountId)) {
+      throw new KeyNotLinkedException(key);
+    }
+    if (keys(accountId).size() == 1) {
+      throw new LastKeyException();
+    }
+    em.remove(existing);
+    em.flush();
+    LOG.log(System.Logger.Level.INFO, "account {0}: {1} key {2} unlinked", accountId, kind, key);
     return view(account);
   }
 

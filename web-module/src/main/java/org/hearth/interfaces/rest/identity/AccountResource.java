@@ -4,21 +4,26 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hearth.application.identity.Accounts;
 import org.hearth.application.identity.SignIn;
 import org.hearth.application.node.NodeRegistry;
+import org.hearth.domain.identity.KeyKind;
 import org.hearth.interfaces.rest.ConflictRetry;
 import org.hearth.interfaces.rest.node.NodeResponse;
 import org.hearth.interfaces.rest.problem.ProblemException;
@@ -27,7 +32,7 @@ import org.hearth.interfaces.rest.security.Authenticated;
 import org.hearth.interfaces.rest.security.Caller;
 import org.hearth.interfaces.rest.security.PublicUrl;
 
-/** The caller's own account: profile and keys. */
+/** The caller's own account: profile and keys (linked and unlinked). */
 @Path("account")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
@@ -81,6 +86,25 @@ public class AccountResource {
     }
     throw new ProblemException(
         ProblemType.INVALID_FIELD, "body: give either {message, signature} or {event}");
+  }
+
+  @DELETE
+  @Path("keys/{key}")
+  @Operation(
+      summary = "Unlink one of my keys",
+      description =
+          "The key (a Nostr public key in hex, or an Ethereum address) no longer signs in to my"
+              + " account, and a wallet's later deposits wait unclaimed. 404 when it does not"
+              + " prove my account, 409 when it is its only key.")
+  public AccountResponse unlinkKey(
+      @PathParam("key")
+          @Pattern(
+              regexp = "[0-9a-f]{64}|0x[0-9a-fA-F]{40}",
+              message = "must be a Nostr public key (64 hex digits) or an Ethereum address")
+          String key) {
+    KeyKind kind = key.startsWith("0x") ? KeyKind.ETHEREUM : KeyKind.NOSTR;
+    String value = key.toLowerCase(Locale.ROOT);
+    return AccountResponse.of(ConflictRetry.run(() -> accounts.unlink(caller(), kind, value)));
   }
 
   @GET

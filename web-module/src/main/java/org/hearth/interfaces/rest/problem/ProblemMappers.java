@@ -15,7 +15,9 @@ import java.util.Comparator;
 import java.util.StringJoiner;
 import org.hearth.application.billing.InsufficientFundsException;
 import org.hearth.application.billing.PaymentRequiredException;
+import org.hearth.application.identity.KeyNotLinkedException;
 import org.hearth.application.identity.KeyTakenException;
+import org.hearth.application.identity.LastKeyException;
 import org.hearth.application.identity.SignInException;
 import org.hearth.application.identity.UnknownAccountException;
 import org.hearth.application.identity.UnknownSessionException;
@@ -59,7 +61,8 @@ public final class ProblemMappers {
       }
       if (t instanceof UnknownVmException
           || t instanceof UnknownAccountException
-          || t instanceof UnknownSessionException) {
+          || t instanceof UnknownSessionException
+          || t instanceof KeyNotLinkedException) {
         return Problem.of(ProblemType.NOT_FOUND, t.getMessage());
       }
       if (t instanceof NotVmOwnerException e) {
@@ -68,8 +71,8 @@ public final class ProblemMappers {
       if (t instanceof SignInException e) {
         return Problem.of(ProblemType.SIGN_IN_FAILED, e.getMessage());
       }
-      if (t instanceof KeyTakenException e) {
-        return Problem.of(ProblemType.CONFLICT, e.getMessage());
+      if (t instanceof KeyTakenException || t instanceof LastKeyException) {
+        return Problem.of(ProblemType.CONFLICT, t.getMessage());
       }
       if (t instanceof TargetNodeRefusedException
           || t instanceof VmNotRunningException

@@ -16,19 +16,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.hearth.application.billing.PeriodBilled;
 import org.hearth.application.vm.VmService;
 import org.hearth.domain.vm.VmChanged;
 
 /**
  * The open VM event streams ({@code GET /api/vms/events}) per account: each VM change, once
- * committed, is pushed to its owner's and members' streams. Streams of this server only: a change
- * made on another server of a cluster reaches them at the next change made here.
+ * committed, is pushed to its owner's and members' streams, and each billing period held or settled
+ * to its tenant's (the money moved, the VM's charges changed). Streams of this server only: a
+ * change made on another server of a cluster reaches them at the next change made here.
  */
 @ApplicationScoped
 public class VmEventStreams {
 
   private static final System.Logger LOG = System.getLogger(VmEventStreams.class.getName());
   private static final Jsonb JSONB = JsonbBuilder.create();
+
+  /** What a stream carries for one billing period held or settled. */
+  public record BillingEvent(String id) {}
 
   /** What a stream carries for one change. */
   public record VmEvent(String id, String state, String stateReason, String nodeId, Instant at) {}
@@ -79,6 +84,23 @@ public class VmEventStreams {
                 .data(data)
                 .build());
       }
+    }
+  }
+
+  void onBilled(@Observes(during = TransactionPhase.AFTER_SUCCESS) PeriodBilled billed) {
+    String data = JSONB.toJson(new BillingEvent(billed.vmId()));
+    for (Stream stream : streams.getOrDefault(billed.tenantAccountId(), Set.of())) {
+      send(
+          billed.tenantAccountId(),
+          stream,
+          stream
+              .sse()
+              .newEventBuilder()
+              .name("billing")
+              .id(billed.vmId())
+              .mediaType(MediaType.APPLICATION_JSON_TYPE)
+              .data(data)
+              .build());
     }
   }
 

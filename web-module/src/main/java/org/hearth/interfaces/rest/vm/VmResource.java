@@ -77,7 +77,9 @@ public class VmResource {
       summary = "My VMs' changes as they happen (server-sent events)",
       description =
           "A `ready` event, then one `vm` event (id = the VM's id) per change of a VM I own or"
-              + " am a member of: {id, state, stateReason, nodeId, at}.")
+              + " am a member of: {id, state, stateReason, nodeId, at}; one `billing` event {id}"
+              + " per billing period of a VM I own held or settled (my balance and its charges"
+              + " changed).")
   public void events(@Context SseEventSink sink, @Context Sse sse) {
     streams.open(account(), sink, sse);
   }
