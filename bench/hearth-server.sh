@@ -3,8 +3,10 @@
 #   build_bench_jar            builds bench/target/hearth-bench.jar when it is missing
 #   start_hearth PORT AGENT    starts server-config/run on PORT with an empty H2 database in a new
 #                              temporary HEARTH_DATA (AGENT=true also starts its local node agent),
-#                              waits until it answers, and sets server_pid (and agent_pid); an EXIT
-#                              trap stops it and deletes the data. HEARTH_JAVA_OPTS and
+#                              waits until it answers, and sets server_pid, hearth_data (and
+#                              agent_pid); an EXIT trap stops it and deletes the data. Called again
+#                              (on another port, with HEARTH_DB_URL), it starts another server: the
+#                              trap stops them all. HEARTH_JAVA_OPTS and
 #                              HEARTH_AGENT_JAVA_OPTS reach the server's and the agent's JVMs.
 #                              Rate limits are lifted (a driver is one IP sending at full speed)
 #                              unless HEARTH_RATE_LIMIT_* are set; so are the relay's
@@ -41,6 +43,7 @@ start_hearth() {
     HEARTH_RELAY_RATE_REQS_PER_IP="${HEARTH_RELAY_RATE_REQS_PER_IP:-1000000000}" \
     setsid "$root/server-config/run" >"$hearth_data/run.out" 2>&1 &
   hearth_runner=$!
+  hearth_runners+=("$hearth_runner:$hearth_data")
   echo "Starting Hearth on port $port (data: $hearth_data)..." >&2
   local wanted="Hearth is ready"
   [ "$agent" = true ] && wanted="Local node agent started"
@@ -60,13 +63,18 @@ start_hearth() {
 }
 
 # server-config/run stops the agent (which ends its VMs), then the server, on TERM.
+hearth_runners=()
 stop_hearth() {
-  [ -n "${hearth_runner:-}" ] || return 0
-  if kill -0 "$hearth_runner" 2>/dev/null; then
-    kill -TERM "$hearth_runner" 2>/dev/null || true
-    wait "$hearth_runner" 2>/dev/null || true
-  fi
-  rm -rf "$hearth_data"
+  local each runner
+  for each in "${hearth_runners[@]}"; do
+    runner="${each%%:*}"
+    if kill -0 "$runner" 2>/dev/null; then
+      kill -TERM "$runner" 2>/dev/null || true
+      wait "$runner" 2>/dev/null || true
+    fi
+    rm -rf "${each#*:}"
+  done
+  hearth_runners=()
 }
 
 use_postgres_database() {

@@ -23,9 +23,9 @@ import org.hearth.protocol.money.Money;
 
 /**
  * One batch of billing work per call, each in a transaction of its own that claims its rows with
- * row locks, so concurrent cycles (a timer firing twice, two servers) never bill a period twice:
- * the unique charge row per lease and period, and the ledger's idempotency keys, make sure of it
- * even if a lock were lost.
+ * row locks (skipping rows another batch has claimed, so two servers share the work), so concurrent
+ * cycles (a timer firing twice, two servers) never bill a period twice: the unique charge row per
+ * lease and period, and the ledger's idempotency keys, make sure of it even if a lock were lost.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -53,7 +53,8 @@ public class BillingCycle {
    * Holds the next period of open leases whose held time ends within the hold lead. A tenant who
    * cannot pay a hold has that lease closed and its VM suspended.
    *
-   * @return the leases handled; fewer than the batch size when no more are due
+   * @return the leases handled; fewer than the batch size when no more are due (or another batch
+   *     holds the rest)
    */
   public int holdNextPeriods() {
     Instant now = clock.instant();
@@ -131,7 +132,8 @@ public class BillingCycle {
    * hold the VM used (time running on a node that was online) goes to the earner less the platform
    * fee, and the rest back to the tenant.
    *
-   * @return the charges settled; fewer than the batch size when no more are due
+   * @return the charges settled; fewer than the batch size when no more are due (or another batch
+   *     holds the rest)
    */
   public int settleEndedPeriods() {
     Instant now = clock.instant();

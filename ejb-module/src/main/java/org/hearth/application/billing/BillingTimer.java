@@ -73,7 +73,10 @@ public class BillingTimer {
     }
   }
 
-  /** Runs batches until one comes back short (then nothing more is due); returns the total. */
+  /**
+   * Runs batches until one comes back short (nothing more is due, or another server's batches hold
+   * the rest); returns the total.
+   */
   private int drain(IntSupplier batch) {
     int total = 0;
     int handled;

@@ -18,7 +18,10 @@ public interface LeaseStore {
    */
   void close(String vmId, Instant at);
 
-  /** Locks and returns open leases held only until {@code until} or earlier, oldest id first. */
+  /**
+   * Locks and returns open leases held only until {@code until} or earlier: those held least far
+   * first, a tenant's together. Leases another transaction has locked are skipped.
+   */
   List<Lease> lockDueForHold(Instant until, int limit);
 
   /** Inserts charge rows; returns those that did not exist (a period is held at most once). */
@@ -27,7 +30,10 @@ public interface LeaseStore {
   /** Moves each lease's held-until instant forward. */
   void heldUntil(Map<String, Instant> heldUntilByVm);
 
-  /** Locks and returns unsettled charges whose period ended by {@code now}. */
+  /**
+   * Locks and returns unsettled charges whose period ended by {@code now}: the earliest ended
+   * first, a tenant's together. Charges another transaction has locked are skipped.
+   */
   List<Charge> lockDueForSettlement(Instant now, int limit);
 
   /** Records settlements; returns the keys of the rows that were still unsettled. */
