@@ -94,7 +94,7 @@ public final class MarketplaceSearchBench {
           new MarketNode(
               "node-" + i,
               REGIONS[random.nextInt(REGIONS.length)],
-              random.nextInt(3) == 0 ? Set.of(TAGS[random.nextInt(TAGS.length)]) : Set.of(),
+              random.nextInt(3) == 0 ? List.of(TAGS[random.nextInt(TAGS.length)]) : List.of(),
               "bench node",
               random.nextInt(10) == 0 ? NodeStatus.OFFLINE : NodeStatus.ONLINE,
               cores,

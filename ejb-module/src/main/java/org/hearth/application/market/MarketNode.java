@@ -2,7 +2,6 @@ package org.hearth.application.market;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import org.hearth.application.reputation.Reputation;
 import org.hearth.domain.node.Capacity;
 import org.hearth.domain.node.NodeStatus;
@@ -18,7 +17,7 @@ import org.hearth.protocol.compute.ProviderPolicy;
 public record MarketNode(
     String id,
     String region,
-    Set<String> tags,
+    List<String> tags,
     String description,
     NodeStatus status,
     int cores,
@@ -36,7 +35,7 @@ public record MarketNode(
     Instant registeredAt) {
 
   public MarketNode {
-    tags = Set.copyOf(tags);
+    tags = List.copyOf(tags);
     gpuModels = List.copyOf(gpuModels);
   }
 

@@ -6,7 +6,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import org.hearth.application.node.Uptimes;
 import org.hearth.application.reputation.Reputation;
@@ -39,7 +38,7 @@ public class MarketReader {
     return new MarketNode(
         node.id(),
         node.region(),
-        Set.copyOf(node.tags()),
+        node.tags(),
         node.description(),
         node.status(),
         node.cores(),

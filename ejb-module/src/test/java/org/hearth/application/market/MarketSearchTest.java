@@ -20,7 +20,7 @@ class MarketSearchTest {
   private static MarketNode node(
       String id,
       String region,
-      Set<String> tags,
+      List<String> tags,
       NodeStatus status,
       long price,
       double uptime,
@@ -51,13 +51,13 @@ class MarketSearchTest {
   }
 
   private static final MarketNode CHEAP =
-      node("a", "eu", Set.of("ssd"), NodeStatus.ONLINE, 5, 99.0, 0.5, 36, List.of());
+      node("a", "eu", List.of("ssd"), NodeStatus.ONLINE, 5, 99.0, 0.5, 36, List.of());
   private static final MarketNode TRUSTED =
-      node("b", "eu", Set.of("ssd", "fast"), NodeStatus.ONLINE, 20, 99.9, 0.9, 0, List.of());
+      node("b", "eu", List.of("ssd", "fast"), NodeStatus.ONLINE, 20, 99.9, 0.9, 0, List.of());
   private static final MarketNode GPU =
-      node("c", "us", Set.of(), NodeStatus.ONLINE, 50, 90.0, 0.7, 12, List.of("NVIDIA A100"));
+      node("c", "us", List.of(), NodeStatus.ONLINE, 50, 90.0, 0.7, 12, List.of("NVIDIA A100"));
   private static final MarketNode DOWN =
-      node("d", "eu", Set.of("ssd"), NodeStatus.OFFLINE, 1, 50.0, 0.95, 0, List.of());
+      node("d", "eu", List.of("ssd"), NodeStatus.OFFLINE, 1, 50.0, 0.95, 0, List.of());
   private static final List<MarketNode> ALL = List.of(CHEAP, TRUSTED, GPU, DOWN);
 
   private static List<String> ids(MarketQuery query) {
@@ -140,7 +140,7 @@ class MarketSearchTest {
           node(
               "n" + (i * 7919 % 300),
               "eu",
-              Set.of(),
+              List.of(),
               NodeStatus.ONLINE,
               i % 5,
               90 + i % 3,

@@ -2,7 +2,6 @@ package org.hearth.interfaces.rest.market;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import org.hearth.application.market.Badges;
 import org.hearth.application.market.MarketNode;
 import org.hearth.domain.node.Demand;
@@ -13,7 +12,7 @@ import org.hearth.protocol.compute.Tier;
 public class NodeCard {
   public String id;
   public String region;
-  public Set<String> tags;
+  public List<String> tags;
   public String description;
   public String status;
   public Hardware hardware;

@@ -3,7 +3,6 @@ package org.hearth.interfaces.rest.market;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import org.hearth.application.market.Marketplace;
 import org.hearth.interfaces.rest.reputation.ReputationView;
 import org.hearth.interfaces.rest.reputation.ReviewResponse;
@@ -24,8 +23,8 @@ public class NodeDetail extends NodeCard {
 
   /** What the node's provider accepts. */
   public static class Policy {
-    public Set<String> tiers;
-    public Set<String> runtimes;
+    public List<String> tiers;
+    public List<String> runtimes;
     public int maxVms;
     public boolean outboundNetwork;
   }
@@ -46,9 +45,8 @@ public class NodeDetail extends NodeCard {
     NodeCard.fill(d, page.node(), now);
     ProviderPolicy p = page.node().policy();
     d.policy = new Policy();
-    d.policy.tiers =
-        p.tiers().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet());
-    d.policy.runtimes = p.runtimes();
+    d.policy.tiers = p.tiers().stream().map(Enum::name).toList(); // in the tiers' order
+    d.policy.runtimes = p.runtimes().stream().sorted().toList();
     d.policy.maxVms = p.maxVms();
     d.policy.outboundNetwork = p.outboundNetwork();
     d.reputationBreakdown = ReputationView.of(page.node().reputation());
