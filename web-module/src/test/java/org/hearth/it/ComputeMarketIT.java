@@ -32,6 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class ComputeMarketIT {
 
+  private static final int OFFER = 31900;
   private static final int JOB_REQUEST = 5900;
   private static final int BID_ACCEPTANCE = 5901;
   private static final int JOB_RESULT = 6900;
@@ -229,6 +230,11 @@ class ComputeMarketIT {
       awaitHealth(api, external.url(), h -> h.get("connected").asBoolean());
       String nodeId = awaitNode(api, agent.region, "ONLINE").get("id").asText();
       relay.await("{\"kinds\":[31900],\"#d\":[\"" + nodeId + "\"]}", e -> true, "offer out there");
+      // A stranger's offer is taken by Hearth's relay but not spread to others.
+      JsonNode strangers =
+          RelayPeer.event(
+              NostrKeyPair.generate(), OFFER, List.of(List.of("d", "not-a-hearth-node")), "{}");
+      assertTrue(RelayPeer.of(base).publish(strangers).get("ok").asBoolean());
 
       JsonNode request = RelayPeer.event(tenant.key, JOB_REQUEST, List.of(), spec(agent.region));
       assertTrue(relay.publish(request).get("ok").asBoolean());
@@ -241,6 +247,10 @@ class ComputeMarketIT {
       String vmId = tag(running, "vm");
       tenant.delete("api/vms/" + vmId);
       relay.await(results(request), e -> status(e, "stopped"), "stopped out there");
+      assertEquals(
+          List.of(),
+          relay.query("{\"ids\":[\"" + strangers.get("id").asText() + "\"]}"),
+          "forwarded only what Hearth published");
 
       JsonNode live = awaitHealth(api, external.url(), h -> h.get("accepted").asLong() >= 4);
       assertTrue(live.get("received").asLong() >= 2, live.toString());

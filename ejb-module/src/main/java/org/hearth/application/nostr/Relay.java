@@ -52,7 +52,7 @@ public class Relay {
    * node's signed by its agent on the agent link), unlimited.
    */
   public Verdict publishProven(NostrEvent event) {
-    return publish(event, Set.of(event.pubkey()), AuthorBudget.UNLIMITED);
+    return publish(event, Set.of(event.pubkey()), AuthorBudget.UNLIMITED, true);
   }
 
   /**
@@ -72,6 +72,11 @@ public class Relay {
    * @param budget the author's write budget, spent only by valid events
    */
   public Verdict publish(NostrEvent event, Set<String> authenticated, AuthorBudget budget) {
+    return publish(event, authenticated, budget, false);
+  }
+
+  private Verdict publish(
+      NostrEvent event, Set<String> authenticated, AuthorBudget budget, boolean ours) {
     if (!event.computeId().equals(event.id())) {
       return Verdict.refused("invalid: the event id does not match its content");
     }
@@ -99,7 +104,7 @@ public class Relay {
     }
     EventKinds kind = EventKinds.of(event.kind());
     if (kind == EventKinds.EPHEMERAL) {
-      accepted.fire(new EventAccepted(event, event.toJson()));
+      accepted.fire(new EventAccepted(event, event.toJson(), ours));
       return Verdict.ok("");
     }
     if (store.exists(event.id())) {
@@ -121,7 +126,7 @@ public class Relay {
     if (event.kind() == EventKinds.DELETION) {
       delete(event);
     }
-    accepted.fire(new EventAccepted(event, event.toJson()));
+    accepted.fire(new EventAccepted(event, event.toJson(), ours));
     return Verdict.ok("");
   }
 

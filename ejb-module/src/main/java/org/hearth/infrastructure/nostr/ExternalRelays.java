@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.hearth.application.compute.ComputeKinds;
-import org.hearth.application.compute.MarketplaceKey;
 import org.hearth.application.nostr.EventAccepted;
 import org.hearth.application.nostr.Relay;
 import org.hearth.protocol.net.Backoff;
@@ -36,7 +35,7 @@ import org.hearth.protocol.nostr.NostrEvent;
  */
 @Singleton
 @Startup
-@DependsOn({"DatabaseMigrator", "MarketplaceKey"})
+@DependsOn("DatabaseMigrator")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ExternalRelays {
@@ -57,11 +56,14 @@ public class ExternalRelays {
 
   /** The marketplace's own kinds it publishes on external relays. */
   private static final Set<Integer> MARKET_KINDS =
-      Set.of(ComputeKinds.JOB_RESULT, ComputeKinds.FEEDBACK, ComputeKinds.CAPABILITIES);
+      Set.of(
+          ComputeKinds.OFFER,
+          ComputeKinds.JOB_RESULT,
+          ComputeKinds.FEEDBACK,
+          ComputeKinds.CAPABILITIES);
 
   @Resource ManagedScheduledExecutorService executor;
   @Inject ExternalRelaySettings settings;
-  @Inject MarketplaceKey key;
   @Inject Relay relay;
   @Inject Clock clock;
 
@@ -102,12 +104,10 @@ public class ExternalRelays {
   }
 
   public void forward(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventAccepted accepted) {
-    NostrEvent event = accepted.event();
-    boolean market =
-        event.kind() == ComputeKinds.OFFER
-            || (MARKET_KINDS.contains(event.kind()) && event.pubkey().equals(key.publicKeyHex()));
-    if (market) {
-      links.forEach(link -> link.publish(event.id(), accepted.json()));
+    // Only what Hearth published itself: a stranger's offer on the embedded relay, or an event
+    // read from another relay, is not ours to spread.
+    if (accepted.ours() && MARKET_KINDS.contains(accepted.event().kind())) {
+      links.forEach(link -> link.publish(accepted.event().id(), accepted.json()));
     }
   }
 
