@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
-import { injectWallet, launch, overflows, reportFailure, until, watch } from './browser-common.mjs'
+import { injectWallet, launch, overflows, reportFailure, watch } from './browser-common.mjs'
 
 const request = JSON.parse(readFileSync(0, 'utf8'))
 const { Contract, JsonRpcProvider, Wallet, getBytes } = createRequire(`${request.ethersDir}/`)('ethers')
@@ -61,17 +61,15 @@ try {
   const [, token, chainId, to] = scanned
   result.walletChainId = String((await wallet.provider.getNetwork()).chainId)
   if (result.walletChainId !== chainId) throw new Error(`the wallet is on chain ${result.walletChainId}, the code says ${chainId}`)
+  const availableBefore = await page.textContent('#balance-available')
   const erc20 = new Contract(token, ['function transfer(address to, uint256 amount) returns (bool)'], wallet)
   await (await erc20.transfer(to, request.amount)).wait()
-  await until(
-    'the deposit credited',
-    async () => {
-      await page.reload()
-      await page.waitForSelector('#balance-available')
-      await page.waitForSelector('table.ledger, #ledger .empty')
-      return (await page.$$('table.ledger tr[data-movement=DEPOSIT]')).length > 0
-    },
-    60_000,
+  // Credited once confirmed, and pushed to the screen: no reload.
+  await page.waitForSelector('table.ledger tr[data-movement=DEPOSIT]', { timeout: 60_000 })
+  await page.waitForFunction(
+    (before) => document.querySelector('#balance-available')?.textContent !== before,
+    availableBefore,
+    { timeout: 10_000 },
   )
   result.availableAfterDeposit = await page.textContent('#balance-available')
   await shot('billing-deposited')

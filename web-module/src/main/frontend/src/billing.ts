@@ -26,8 +26,9 @@ export async function renderBilling(main: HTMLElement): Promise<void> {
       <p><a href="api/account/ledger?format=csv" download="hearth-ledger.csv">Export as CSV</a></p>
       <div id="ledger"><p class="loading">Loading…</p></div></section>`
   void showDeposit(main.querySelector<HTMLElement>('#deposit')!)
-  // Each billing period held or settled moves money: read it again when the server says so.
-  follow(['billing'], async () => {
+  // Each billing period held or settled, and each deposit, moves money: read it again when the
+  // server says so.
+  follow(['billing', 'deposit'], async () => {
     await refresh().catch(() => undefined)
     await Promise.all([
       showBalances(main.querySelector<HTMLElement>('#balances')!),

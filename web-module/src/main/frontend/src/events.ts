@@ -1,9 +1,9 @@
 // What the server pushes about my VMs and my money: server-sent events from `api/vms/events`, a
-// `vm` event per change of a VM I own or share and a `billing` event per billing period of mine
-// held or settled.
+// `vm` event per change of a VM I own or share, a `billing` event per billing period of mine
+// held or settled and a `deposit` event per deposit credited to me.
 import { onLeave } from './screen'
 
-export type PushedEvent = 'vm' | 'billing'
+export type PushedEvent = 'vm' | 'billing' | 'deposit'
 
 /**
  * Calls `read` now and again after each pushed event of the given kinds while the screen is shown,

@@ -3,6 +3,7 @@ package org.hearth.application.settlement;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,6 +36,7 @@ public class DepositScanner {
   @Inject Ledger ledger;
   @Inject SettlementSettings settings;
   @Inject Clock clock;
+  @Inject Event<DepositCredited> credited;
 
   /**
    * Scans the next range.
@@ -84,6 +86,9 @@ public class DepositScanner {
             t.amount().amount(),
             t.from(),
             account == null ? "unclaimed deposits" : account);
+        if (account != null) {
+          credited.fire(new DepositCredited(account, t.transactionHash()));
+        }
       }
     }
     store.moveCursor(CURSOR, to, now);

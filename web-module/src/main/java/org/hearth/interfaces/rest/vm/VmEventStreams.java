@@ -17,14 +17,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hearth.application.billing.PeriodBilled;
+import org.hearth.application.settlement.DepositCredited;
 import org.hearth.application.vm.VmService;
 import org.hearth.domain.vm.VmChanged;
 
 /**
  * The open VM event streams ({@code GET /api/vms/events}) per account: each VM change, once
- * committed, is pushed to its owner's and members' streams, and each billing period held or settled
- * to its tenant's (the money moved, the VM's charges changed). Streams of this server only: a
- * change made on another server of a cluster reaches them at the next change made here.
+ * committed, is pushed to its owner's and members' streams, each billing period held or settled to
+ * its tenant's (the money moved, the VM's charges changed), and each deposit credited to its
+ * tenant's. Streams of this server only: a change made on another server of a cluster reaches them
+ * at the next change made here.
  */
 @ApplicationScoped
 public class VmEventStreams {
@@ -34,6 +36,9 @@ public class VmEventStreams {
 
   /** What a stream carries for one billing period held or settled. */
   public record BillingEvent(String id) {}
+
+  /** What a stream carries for one deposit credited. */
+  public record DepositEvent(String transactionHash) {}
 
   /** What a stream carries for one change. */
   public record VmEvent(String id, String state, String stateReason, String nodeId, Instant at) {}
@@ -88,16 +93,29 @@ public class VmEventStreams {
   }
 
   void onBilled(@Observes(during = TransactionPhase.AFTER_SUCCESS) PeriodBilled billed) {
-    String data = JSONB.toJson(new BillingEvent(billed.vmId()));
-    for (Stream stream : streams.getOrDefault(billed.tenantAccountId(), Set.of())) {
+    push(billed.tenantAccountId(), "billing", billed.vmId(), new BillingEvent(billed.vmId()));
+  }
+
+  void onDeposit(@Observes(during = TransactionPhase.AFTER_SUCCESS) DepositCredited deposit) {
+    push(
+        deposit.tenantAccountId(),
+        "deposit",
+        deposit.transactionHash(),
+        new DepositEvent(deposit.transactionHash()));
+  }
+
+  /** One named event to each of the account's streams. */
+  private void push(String account, String name, String id, Object payload) {
+    String data = JSONB.toJson(payload);
+    for (Stream stream : streams.getOrDefault(account, Set.of())) {
       send(
-          billed.tenantAccountId(),
+          account,
           stream,
           stream
               .sse()
               .newEventBuilder()
-              .name("billing")
-              .id(billed.vmId())
+              .name(name)
+              .id(id)
               .mediaType(MediaType.APPLICATION_JSON_TYPE)
               .data(data)
               .build());
