@@ -233,18 +233,11 @@ class SignInIT {
 
   @Test
   void aWalletAndANostrKeyLinkedToOneAccountSignInToIt() {
-    HearthApi api = new HearthApi(base);
-    SignIns signIns = new SignIns(api);
-    NostrKeyPair key = NostrKeyPair.generate();
-    Ethers wallet = new Ethers();
-    JsonNode session = signIns.withNostr(key);
-    String token = session.get("token").asText();
-    String accountId = session.at("/account/id").asText();
-
-    String proof = signIns.siweProof(wallet);
-    HearthApi.Reply linked = signIns.bearer("POST", "api/account/keys", proof, token);
-    assertEquals(200, linked.status(), linked.toString());
-    assertEquals(2, linked.json().get("keys").size());
+    SignIns signIns = new SignIns(new HearthApi(base));
+    LinkedAccount linked = LinkedAccount.of(signIns);
+    Ethers wallet = linked.wallet();
+    String accountId = linked.accountId();
+    assertEquals(2, linked.keys().size(), linked.keys().toString());
 
     assertEquals(accountId, signIns.withEthereum(wallet).at("/account/id").asText());
 
@@ -260,15 +253,12 @@ class SignInIT {
 
   @Test
   void aLinkedKeyIsUnlinkedButNeverTheLastOne() {
-    HearthApi api = new HearthApi(base);
-    SignIns signIns = new SignIns(api);
-    NostrKeyPair key = NostrKeyPair.generate();
-    Ethers wallet = new Ethers();
-    JsonNode session = signIns.withNostr(key);
-    String token = session.get("token").asText();
-    String accountId = session.at("/account/id").asText();
-    String proof = signIns.siweProof(wallet);
-    assertEquals(200, signIns.bearer("POST", "api/account/keys", proof, token).status());
+    SignIns signIns = new SignIns(new HearthApi(base));
+    LinkedAccount linked = LinkedAccount.of(signIns);
+    NostrKeyPair key = linked.key();
+    Ethers wallet = linked.wallet();
+    String token = linked.token();
+    String accountId = linked.accountId();
 
     // Bad input and keys that are not this account's change nothing.
     assertProblem(signIns.bearer("DELETE", "api/account/keys/not-a-key", null, token), 400);
@@ -293,6 +283,23 @@ class SignInIT {
     assertEquals(accountId, signIns.withEthereum(wallet).at("/account/id").asText());
     // The unlinked key no longer signs in to the account: it makes a new one.
     assertNotEquals(accountId, signIns.withNostr(key).at("/account/id").asText());
+  }
+
+  /** An account signed in with a fresh Nostr key, with a fresh wallet linked to it. */
+  private record LinkedAccount(
+      NostrKeyPair key, Ethers wallet, String token, String accountId, JsonNode keys) {
+
+    static LinkedAccount of(SignIns signIns) {
+      NostrKeyPair key = NostrKeyPair.generate();
+      Ethers wallet = new Ethers();
+      JsonNode session = signIns.withNostr(key);
+      String token = session.get("token").asText();
+      String proof = signIns.siweProof(wallet);
+      HearthApi.Reply linked = signIns.bearer("POST", "api/account/keys", proof, token);
+      assertEquals(200, linked.status(), linked.toString());
+      return new LinkedAccount(
+          key, wallet, token, session.at("/account/id").asText(), linked.json().get("keys"));
+    }
   }
 
   private static void assertRefused(HearthApi.Reply reply, String reason) {
