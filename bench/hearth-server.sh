@@ -8,7 +8,7 @@
 #                              (on another port, with HEARTH_DB_URL), it starts another server: the
 #                              trap stops them all. HEARTH_JAVA_OPTS and
 #                              HEARTH_AGENT_JAVA_OPTS reach the server's and the agent's JVMs.
-#                              Rate limits are lifted (a driver is one IP sending at full speed)
+#                              Rate limits are lifted (0: not counted; a driver is one IP sending at full speed)
 #                              unless HEARTH_RATE_LIMIT_* are set; so are the relay's
 #                              (HEARTH_RELAY_RATE_*). With HEARTH_DB_URL set, the server uses that
 #                              database instead of H2.
@@ -35,12 +35,12 @@ start_hearth() {
   hearth_data="$(mktemp -d "${TMPDIR:-/tmp}/hearth-bench.XXXXXX")"
   chmod 711 "$hearth_data" # the agent's sandboxes run as another uid and must reach their roots
   HEARTH_PORT="$port" HEARTH_DATA="$hearth_data" HEARTH_LOCAL_AGENT="$agent" \
-    HEARTH_RATE_LIMIT_SIGN_IN_PER_IP="${HEARTH_RATE_LIMIT_SIGN_IN_PER_IP:-1000000000}" \
-    HEARTH_RATE_LIMIT_WRITES_PER_IP="${HEARTH_RATE_LIMIT_WRITES_PER_IP:-1000000000}" \
-    HEARTH_RATE_LIMIT_WRITES_PER_CALLER="${HEARTH_RATE_LIMIT_WRITES_PER_CALLER:-1000000000}" \
-    HEARTH_RELAY_RATE_EVENTS_PER_KEY="${HEARTH_RELAY_RATE_EVENTS_PER_KEY:-1000000000}" \
-    HEARTH_RELAY_RATE_EVENTS_PER_IP="${HEARTH_RELAY_RATE_EVENTS_PER_IP:-1000000000}" \
-    HEARTH_RELAY_RATE_REQS_PER_IP="${HEARTH_RELAY_RATE_REQS_PER_IP:-1000000000}" \
+    HEARTH_RATE_LIMIT_SIGN_IN_PER_IP="${HEARTH_RATE_LIMIT_SIGN_IN_PER_IP:-0}" \
+    HEARTH_RATE_LIMIT_WRITES_PER_IP="${HEARTH_RATE_LIMIT_WRITES_PER_IP:-0}" \
+    HEARTH_RATE_LIMIT_WRITES_PER_CALLER="${HEARTH_RATE_LIMIT_WRITES_PER_CALLER:-0}" \
+    HEARTH_RELAY_RATE_EVENTS_PER_KEY="${HEARTH_RELAY_RATE_EVENTS_PER_KEY:-0}" \
+    HEARTH_RELAY_RATE_EVENTS_PER_IP="${HEARTH_RELAY_RATE_EVENTS_PER_IP:-0}" \
+    HEARTH_RELAY_RATE_REQS_PER_IP="${HEARTH_RELAY_RATE_REQS_PER_IP:-0}" \
     setsid "$root/server-config/run" >"$hearth_data/run.out" 2>&1 &
   hearth_runner=$!
   hearth_runners+=("$hearth_runner:$hearth_data")
