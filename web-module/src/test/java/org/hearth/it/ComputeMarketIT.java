@@ -227,7 +227,7 @@ class ComputeMarketIT {
         AgentProcess agent = new AgentProcess(api.url(""), "ext-" + System.nanoTime()).start()) {
       RelayPeer relay = new RelayPeer(external.url());
       String dead = "ws://127.0.0.1:9";
-      awaitHealth(api, external.url(), h -> h.get("connected").asBoolean());
+      ThirdPartyRelay.awaitHealth(api, external.url(), h -> h.get("connected").asBoolean());
       String nodeId = awaitNode(api, agent.region, "ONLINE").get("id").asText();
       relay.await("{\"kinds\":[31900],\"#d\":[\"" + nodeId + "\"]}", e -> true, "offer out there");
       // A stranger's offer is taken by Hearth's relay but not spread to others.
@@ -252,9 +252,10 @@ class ComputeMarketIT {
           relay.query("{\"ids\":[\"" + strangers.get("id").asText() + "\"]}"),
           "forwarded only what Hearth published");
 
-      JsonNode live = awaitHealth(api, external.url(), h -> h.get("accepted").asLong() >= 4);
+      JsonNode live =
+          ThirdPartyRelay.awaitHealth(api, external.url(), h -> h.get("accepted").asLong() >= 4);
       assertTrue(live.get("received").asLong() >= 2, live.toString());
-      JsonNode down = awaitHealth(api, dead, h -> !h.get("connected").asBoolean());
+      JsonNode down = ThirdPartyRelay.awaitHealth(api, dead, h -> !h.get("connected").asBoolean());
       assertTrue(down.get("lastError").asText().length() > 0, down.toString());
       assertTrue(down.get("pending").asInt() > 0, "kept for when it comes: " + down);
     }
@@ -399,23 +400,6 @@ class ComputeMarketIT {
       Thread.sleep(300);
     }
     throw new AssertionError("the attestation component never became " + value + ": " + last);
-  }
-
-  private static JsonNode awaitHealth(HearthApi api, String url, Predicate<JsonNode> wanted)
-      throws Exception {
-    JsonNode last = null;
-    for (int i = 0; i < 200; i++) {
-      for (JsonNode relay : api.get("api/nostr/relays").json()) {
-        if (relay.get("url").asText().equals(url)) {
-          last = relay;
-          if (wanted.test(relay)) {
-            return relay;
-          }
-        }
-      }
-      Thread.sleep(300);
-    }
-    throw new AssertionError("relay " + url + " never got there: " + last);
   }
 
   private static JsonNode awaitReview(HearthApi api, String nodeId) throws Exception {

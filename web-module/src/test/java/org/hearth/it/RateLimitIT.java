@@ -148,6 +148,31 @@ class RateLimitIT {
     assertTrue(second.get(2).get("closed").isNull(), second.toString());
   }
 
+  @Test
+  void eventsReadFromAnExternalRelaySpendTheirAuthorsBudget() throws Exception {
+    try (ThirdPartyRelay external = new ThirdPartyRelay()) {
+      ThirdPartyRelay.awaitHealth(api, external.url(), h -> h.get("connected").asBoolean());
+      long receivedBefore =
+          ThirdPartyRelay.awaitHealth(api, external.url(), h -> true).get("received").asLong();
+      RelayPeer there = new RelayPeer(external.url());
+      NostrKeyPair spammer = NostrKeyPair.generate();
+      for (int i = 0; i < 3; i++) {
+        JsonNode request = RelayPeer.event(spammer, 5900, List.of(), "{\"spam\":" + i + "}");
+        assertTrue(there.publish(request).get("ok").asBoolean(), request.toString());
+      }
+      ThirdPartyRelay.awaitHealth(
+          api, external.url(), h -> h.get("received").asLong() >= receivedBefore + 3);
+
+      String mine = "{\"kinds\":[5900],\"authors\":[\"" + spammer.publicKeyHex() + "\"]}";
+      RelayPeer here = new RelayPeer(relayUrl());
+      for (int i = 0; i < 100 && here.query(mine).size() < 2; i++) {
+        Thread.sleep(200);
+      }
+      Thread.sleep(1000); // all three were received: the third has had its turn
+      assertEquals(2, here.query(mine).size(), "the key's budget is 2");
+    }
+  }
+
   private static String relayUrl() {
     return "ws://127.0.0.1:" + server.port + "/relay";
   }

@@ -1,11 +1,13 @@
 package org.hearth.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * A third-party Nostr relay (@nostr-relay/core, third-party-relay.mjs) on the port the test server
@@ -34,6 +36,27 @@ final class ThirdPartyRelay implements AutoCloseable {
 
   String url() {
     return "ws://127.0.0.1:" + port;
+  }
+
+  /**
+   * Waits until Hearth's health of its external relay {@code url} ({@code GET /api/nostr/relays})
+   * passes {@code wanted}, and returns it.
+   */
+  static JsonNode awaitHealth(HearthApi api, String url, Predicate<JsonNode> wanted)
+      throws Exception {
+    JsonNode last = null;
+    for (int i = 0; i < 200; i++) {
+      for (JsonNode relay : api.get("api/nostr/relays").json()) {
+        if (relay.get("url").asText().equals(url)) {
+          last = relay;
+          if (wanted.test(relay)) {
+            return relay;
+          }
+        }
+      }
+      Thread.sleep(300);
+    }
+    throw new AssertionError("relay " + url + " never got there: " + last);
   }
 
   @Override

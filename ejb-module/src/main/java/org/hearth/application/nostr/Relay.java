@@ -43,7 +43,7 @@ public class Relay {
     /** Takes one event from the author's budget; the refusal ({@code rate-limited:}) if spent. */
     Optional<String> take(String pubkey);
 
-    /** No limit: for events the server publishes or relays itself. */
+    /** No limit: for events the server publishes itself. */
     AuthorBudget UNLIMITED = pubkey -> Optional.empty();
   }
 

@@ -31,7 +31,7 @@ import org.hearth.protocol.nostr.NostrEvent;
  * The external relays of {@code hearth.nostr.relays}: the market's own events (offers, bids,
  * statuses, feedback, capabilities) stored on the embedded relay are published there too, and the
  * job requests, acceptances, feedback and follow lists found there are published on the embedded
- * relay, which answers them as if they had been sent to it.
+ * relay, within their authors' budgets, which answers them as if they had been sent to it.
  */
 @Singleton
 @Startup
@@ -65,6 +65,8 @@ public class ExternalRelays {
   @Resource ManagedScheduledExecutorService executor;
   @Inject ExternalRelaySettings settings;
   @Inject Relay relay;
+  // Each author's relay budget (the web layer's): a spammer there gets no more than here.
+  @Inject Relay.AuthorBudget authorBudget;
   @Inject Clock clock;
 
   private List<RelayLink> links = List.of();
@@ -117,7 +119,7 @@ public class ExternalRelays {
         () -> {
           try {
             Relay.Verdict verdict =
-                relay.publish(NostrEvent.fromJson(json), Set.of(), Relay.AuthorBudget.UNLIMITED);
+                relay.publish(NostrEvent.fromJson(json), Set.of(), authorBudget);
             if (!verdict.accepted()) {
               LOG.log(System.Logger.Level.DEBUG, "Refused from a relay: {0}", verdict.message());
             }

@@ -93,7 +93,7 @@ public class RelayEndpoint {
     Relay.Verdict verdict =
         limited.isPresent()
             ? new Relay.Verdict(false, limited.get())
-            : relay.publish(p.event(), authentication.keys(), rateLimits::eventBy);
+            : relay.publish(p.event(), authentication.keys(), rateLimits);
     connection.ok(p.event().id(), verdict.accepted(), verdict.message());
   }
 

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hearth.application.nostr.Relay;
 import org.hearth.interfaces.rest.ratelimit.Limit;
 import org.hearth.interfaces.rest.ratelimit.RateLimiter;
 
@@ -13,10 +14,11 @@ import org.hearth.interfaces.rest.ratelimit.RateLimiter;
  * The relay's budgets ({@code hearth.relay.rate.*}, per {@code hearth.rate-limit.window}, in the
  * same token buckets as the REST budgets): events per author, and events ({@code EVENT} and {@code
  * AUTH} messages) and subscriptions ({@code REQ}) per client IP address. A client over a budget is
- * refused that one message with a {@code rate-limited:} reason; its connection stays open.
+ * refused that one message with a {@code rate-limited:} reason; its connection stays open. The
+ * author budget is also what events read from external relays spend.
  */
 @ApplicationScoped
-public class RelayRateLimits {
+public class RelayRateLimits implements Relay.AuthorBudget {
 
   @Inject RateLimiter limiter;
 
@@ -44,7 +46,8 @@ public class RelayRateLimits {
   }
 
   /** Takes one event from the author's budget; the refusal if it is spent. */
-  Optional<String> eventBy(String pubkey) {
+  @Override
+  public Optional<String> take(String pubkey) {
     return take(eventsByKey, pubkey, "events from this key");
   }
 
