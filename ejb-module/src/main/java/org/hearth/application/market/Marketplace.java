@@ -1,6 +1,8 @@
 package org.hearth.application.market;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,11 +44,14 @@ public class Marketplace {
   @Inject Attestations attestations;
   @Inject Clock clock;
 
+  // Searches read only the in-memory view: no transaction to begin and end for each.
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public MarketSearch.Page search(MarketQuery query) {
     return MarketSearch.search(view.current(), query);
   }
 
   /** The top online nodes with at least 95% uptime, by reputation. */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public List<MarketNode> featured() {
     return view.current().stream()
         .filter(n -> n.status() == NodeStatus.ONLINE && n.uptimePercent() >= FEATURED_UPTIME)
