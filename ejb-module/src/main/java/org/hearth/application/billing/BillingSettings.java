@@ -37,7 +37,7 @@ public class BillingSettings {
   Optional<String> webhookUrl;
 
   @Inject
-  @ConfigProperty(name = "hearth.billing.batch-size", defaultValue = "2000")
+  @ConfigProperty(name = "hearth.billing.batch-size", defaultValue = "500")
   int batchSize;
 
   @Inject

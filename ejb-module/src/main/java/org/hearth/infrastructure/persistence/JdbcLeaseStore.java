@@ -128,7 +128,7 @@ public class JdbcLeaseStore implements LeaseStore {
   }
 
   @Override
-  public void insertCharges(List<Charge> charges) {
+  public Set<String> insertCharges(List<Charge> charges) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
@@ -145,7 +145,7 @@ public class JdbcLeaseStore implements LeaseStore {
         ps.setLong(7, charge.held());
         ps.addBatch();
       }
-      ps.executeBatch();
+      return keysOfChangedRows(charges, ps.executeBatch());
     } catch (SQLException e) {
       throw new PersistenceFailure("inserting charges", e);
     }
@@ -153,22 +153,15 @@ public class JdbcLeaseStore implements LeaseStore {
 
   @Override
   public void heldUntil(Map<String, Instant> heldUntilByVm) {
-    // A batch's leases are held until the same period boundary, mostly: one UPDATE per boundary
-    // and IN list instead of one per lease.
-    Map<Instant, List<String>> vmIdsByHeldUntil = new HashMap<>();
-    heldUntilByVm.forEach(
-        (vmId, until) -> vmIdsByHeldUntil.computeIfAbsent(until, u -> new ArrayList<>()).add(vmId));
-    try (Connection c = dataSource.getConnection()) {
-      for (Map.Entry<Instant, List<String>> e : vmIdsByHeldUntil.entrySet()) {
-        Sql.updateIn(
-            c,
-            "UPDATE lease SET held_until = ? WHERE vm_id IN (%s)",
-            ps -> {
-              Sql.setInstant(ps, 1, e.getKey());
-              return 2;
-            },
-            e.getValue());
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("UPDATE lease SET held_until = ? WHERE vm_id = ?")) {
+      for (Map.Entry<String, Instant> e : heldUntilByVm.entrySet()) {
+        Sql.setInstant(ps, 1, e.getValue());
+        ps.setString(2, e.getKey());
+        ps.addBatch();
       }
+      ps.executeBatch();
     } catch (SQLException e) {
       throw new PersistenceFailure("moving leases' held-until forward", e);
     }
@@ -226,30 +219,22 @@ public class JdbcLeaseStore implements LeaseStore {
   }
 
   @Override
-  public void markSettled(List<Charge> settled, Instant at) {
-    // One MERGE per part instead of an UPDATE per charge (the rows are locked:
-    // lockDueForSettlement).
-    String sql =
-        "MERGE INTO lease_charge c USING (VALUES %s)"
-            + " AS v (vm_id, period_start, billed_seconds, charged, fee)"
-            + " ON c.vm_id = v.vm_id AND c.period_start = v.period_start AND c.settled_at IS NULL"
-            + " WHEN MATCHED THEN UPDATE SET billed_seconds = v.billed_seconds,"
-            + " charged = v.charged, fee = v.fee, settled_at = ?";
-    try (Connection c = dataSource.getConnection()) {
-      for (List<Charge> part : Sql.parts(settled)) {
-        try (PreparedStatement ps = c.prepareStatement(sql.formatted(Sql.rows(part.size(), 5)))) {
-          int index = 1;
-          for (Charge charge : part) {
-            ps.setString(index++, charge.vmId());
-            Sql.setInstant(ps, index++, charge.periodStart());
-            ps.setLong(index++, charge.billedSeconds());
-            ps.setLong(index++, charge.charged());
-            ps.setLong(index++, charge.fee());
-          }
-          Sql.setInstant(ps, index, at);
-          ps.executeUpdate();
-        }
+  public Set<String> markSettled(List<Charge> settled, Instant at) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "UPDATE lease_charge SET billed_seconds = ?, charged = ?, fee = ?, settled_at = ?"
+                    + " WHERE vm_id = ? AND period_start = ? AND settled_at IS NULL")) {
+      for (Charge charge : settled) {
+        ps.setLong(1, charge.billedSeconds());
+        ps.setLong(2, charge.charged());
+        ps.setLong(3, charge.fee());
+        Sql.setInstant(ps, 4, at);
+        ps.setString(5, charge.vmId());
+        Sql.setInstant(ps, 6, charge.periodStart());
+        ps.addBatch();
       }
+      return keysOfChangedRows(settled, ps.executeBatch());
     } catch (SQLException e) {
       throw new PersistenceFailure("settling charges", e);
     }
@@ -348,5 +333,17 @@ public class JdbcLeaseStore implements LeaseStore {
         (Long) rs.getObject(9, Long.class),
         (Long) rs.getObject(10, Long.class),
         (Long) rs.getObject(11, Long.class));
+  }
+
+  private static Set<String> keysOfChangedRows(List<Charge> charges, int[] counts) {
+    Set<String> changed = new HashSet<>();
+    for (int i = 0; i < counts.length; i++) {
+      // Some drivers answer SUCCESS_NO_INFO (-2) for a batched row: count it as changed.
+      if (counts[i] != 0) {
+        Charge charge = charges.get(i);
+        changed.add(LeaseStore.key(charge.vmId(), charge.periodStart()));
+      }
+    }
+    return changed;
   }
 }

@@ -112,7 +112,10 @@ public class JdbcLedgerStore implements LedgerStore {
         PreparedStatement entry =
             c.prepareStatement(
                 "INSERT INTO ledger_entry (movement_key, seq, account_type, owner, amount,"
-                    + " created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    + " created_at) VALUES (?, ?, ?, ?, ?, ?)");
+        PreparedStatement balance =
+            c.prepareStatement(
+                "UPDATE ledger_balance SET balance = ? WHERE account_type = ? AND owner = ?")) {
       for (StoredMovement m : movements) {
         movement.setString(1, m.idempotencyKey());
         movement.setString(2, m.type());
@@ -132,29 +135,15 @@ public class JdbcLedgerStore implements LedgerStore {
       }
       movement.executeBatch();
       entry.executeBatch();
-      updateBalances(c, newBalances);
+      for (Map.Entry<LedgerAccountRef, Long> b : newBalances.entrySet()) {
+        balance.setLong(1, b.getValue());
+        balance.setString(2, b.getKey().type().name());
+        balance.setString(3, b.getKey().owner());
+        balance.addBatch();
+      }
+      balance.executeBatch();
     } catch (SQLException e) {
       throw new PersistenceFailure("writing ledger movements", e);
-    }
-  }
-
-  /** One MERGE per part instead of an UPDATE per balance (the rows are locked: lockBalances). */
-  private static void updateBalances(Connection c, Map<LedgerAccountRef, Long> newBalances)
-      throws SQLException {
-    String sql =
-        "MERGE INTO ledger_balance b USING (VALUES %s) AS v (account_type, owner, balance)"
-            + " ON b.account_type = v.account_type AND b.owner = v.owner"
-            + " WHEN MATCHED THEN UPDATE SET balance = v.balance";
-    for (List<Map.Entry<LedgerAccountRef, Long>> part : Sql.parts(newBalances.entrySet())) {
-      try (PreparedStatement ps = c.prepareStatement(sql.formatted(Sql.rows(part.size(), 3)))) {
-        int index = 1;
-        for (Map.Entry<LedgerAccountRef, Long> b : part) {
-          ps.setString(index++, b.getKey().type().name());
-          ps.setString(index++, b.getKey().owner());
-          ps.setLong(index++, b.getValue());
-        }
-        ps.executeUpdate();
-      }
     }
   }
 

@@ -29,13 +29,6 @@ final class Sql {
     return parts;
   }
 
-  /**
-   * {@code n} rows of {@code columns} placeholders for a {@code VALUES} list: {@code (?,?),(?,?)}.
-   */
-  static String rows(int n, int columns) {
-    return placeholders(n, "(" + placeholders(columns, "?") + ")");
-  }
-
   /** {@code n} comma-separated copies of {@code placeholder}, e.g. {@code ?,?,?}. */
   static String placeholders(int n, String placeholder) {
     return String.join(",", Collections.nCopies(n, placeholder));
@@ -64,20 +57,6 @@ final class Sql {
     int bind(PreparedStatement ps) throws SQLException;
   }
 
-  /**
-   * Runs the update {@code sql}, whose one {@code %s} is an IN list of {@code keys}, part by part.
-   */
-  static void updateIn(Connection c, String sql, LeadingParameters leading, Collection<String> keys)
-      throws SQLException {
-    for (List<String> part : parts(keys)) {
-      try (PreparedStatement ps =
-          c.prepareStatement(sql.formatted(placeholders(part.size(), "?")))) {
-        bind(ps, leading, part);
-        ps.executeUpdate();
-      }
-    }
-  }
-
   /** Runs {@code sql}, whose one {@code %s} is an IN list of {@code keys}, part by part. */
   static void eachRowIn(Connection c, String sql, Collection<String> keys, RowReader rows)
       throws SQLException {
@@ -91,21 +70,16 @@ final class Sql {
     for (List<String> part : parts(keys)) {
       try (PreparedStatement ps =
           c.prepareStatement(sql.formatted(placeholders(part.size(), "?")))) {
-        bind(ps, leading, part);
+        int index = leading.bind(ps);
+        for (String key : part) {
+          ps.setString(index++, key);
+        }
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             rows.read(rs);
           }
         }
       }
-    }
-  }
-
-  private static void bind(PreparedStatement ps, LeadingParameters leading, List<String> keys)
-      throws SQLException {
-    int index = leading.bind(ps);
-    for (String key : keys) {
-      ps.setString(index++, key);
     }
   }
 }

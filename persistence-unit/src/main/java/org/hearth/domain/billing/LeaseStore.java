@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Leases and their charges; every call joins the caller's transaction. */
 public interface LeaseStore {
@@ -23,8 +24,8 @@ public interface LeaseStore {
    */
   List<Lease> lockDueForHold(Instant until, int limit);
 
-  /** Inserts charge rows, leaving out those that exist (a period is held at most once). */
-  void insertCharges(List<Charge> charges);
+  /** Inserts charge rows; returns those that did not exist (a period is held at most once). */
+  Set<String> insertCharges(List<Charge> charges);
 
   /** Moves each lease's held-until instant forward. */
   void heldUntil(Map<String, Instant> heldUntilByVm);
@@ -35,8 +36,8 @@ public interface LeaseStore {
    */
   List<Charge> lockDueForSettlement(Instant now, int limit);
 
-  /** Records settlements of charges that are still unsettled. */
-  void markSettled(List<Charge> settled, Instant at);
+  /** Records settlements; returns the keys of the rows that were still unsettled. */
+  Set<String> markSettled(List<Charge> settled, Instant at);
 
   /** The state changes of each VM, oldest first. */
   Map<String, List<BilledTime.StateChange>> stateChanges(Collection<String> vmIds);
@@ -52,7 +53,7 @@ public interface LeaseStore {
   /** The summed hourly price of each tenant's open leases. */
   Map<String, Long> openPricePerHour(Collection<String> tenantAccountIds);
 
-  /** The key of a charge row: its VM and period. */
+  /** The key of a charge row, as {@link #insertCharges} and {@link #markSettled} return them. */
   static String key(String vmId, Instant periodStart) {
     return vmId + "@" + periodStart.toEpochMilli();
   }
