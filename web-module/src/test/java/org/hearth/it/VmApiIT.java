@@ -3,12 +3,15 @@ package org.hearth.it;
 import static org.hearth.it.NodeRegistryIT.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -148,6 +151,45 @@ class VmApiIT {
         assertTrue(
             theirs.events().stream().noneMatch(e -> id.equals(e.get("id").asText())),
             "another tenant hears nothing of my VM: " + theirs.events());
+      }
+    }
+  }
+
+  /**
+   * On PostgreSQL a second server shares the database: a tenant's stream open there hears of the
+   * changes of a VM made through the first.
+   */
+  @Test
+  void aStreamOnOneServerHearsOfChangesMadeThroughAnother() throws Exception {
+    Optional<PayaraServer> second =
+        PayaraServer.secondOnSharedDatabase(Integer.getInteger("hearth.it.port") + 1);
+    assumeTrue(second.isPresent(), "needs a database two servers share (PostgreSQL)");
+    HearthApi api = new HearthApi(base);
+    String region = "cluster-" + System.nanoTime();
+    SimulatedNode node = new SimulatedNode(api);
+    String nodeId = node.registerWith(node.registration(region)).json().get("id").asText();
+    try (PayaraServer other = second.get();
+        Heartbeats beats = new Heartbeats(List.of(node), List.of(nodeId))) {
+      awaitOnline(api, nodeId);
+      Tenant owner = Tenant.funded(api);
+      HearthApi otherApi = new HearthApi(URI.create(other.url() + "/").toURL());
+      try (VmEventStream elsewhere = new VmEventStream(otherApi, new Tenant(otherApi, owner.key))) {
+        String id =
+            owner
+                .post("api/vms", vm("clustered", "STANDARD", 1, 256, region))
+                .json()
+                .get("id")
+                .asText();
+        JsonNode placed =
+            elsewhere.await(
+                e -> id.equals(e.get("id").asText()) && e.hasNonNull("nodeId"),
+                Duration.ofSeconds(30));
+        assertEquals(nodeId, placed.get("nodeId").asText());
+
+        owner.delete("api/vms/" + id);
+        elsewhere.await(
+            e -> id.equals(e.get("id").asText()) && e.get("state").asText().equals("STOPPING"),
+            Duration.ofSeconds(30));
       }
     }
   }

@@ -15,9 +15,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.hearth.application.feed.FeedReader;
 import org.hearth.protocol.nostr.NostrEvent;
 
 /**
@@ -36,9 +35,6 @@ public class RelayFeed {
 
   private static final System.Logger LOG = System.getLogger(RelayFeed.class.getName());
 
-  /** Entries read per query; a full batch is followed by another at once. */
-  static final int BATCH = 500;
-
   @Resource TimerService timers;
   @Inject RelayStore store;
   @Inject RelaySettings settings;
@@ -46,11 +42,11 @@ public class RelayFeed {
   @Inject Clock clock;
 
   private final AtomicBoolean running = new AtomicBoolean();
-  private FeedCursor cursor;
+  private FeedReader<String> reader;
 
   @PostConstruct
   void start() {
-    cursor = new FeedCursor(store.lastFeedSeq());
+    reader = new FeedReader<>(store);
     long every = settings.feedInterval().toMillis();
     timers.createIntervalTimer(every, every, new TimerConfig("relay-feed", false));
   }
@@ -61,28 +57,14 @@ public class RelayFeed {
       return;
     }
     try {
-      Instant now = clock.instant();
-      cursor.expire(now, settings.feedGapGrace());
-      announce(store.feedAt(cursor.gaps()), now);
-      List<RelayStore.FeedEntry> batch;
-      do {
-        batch = store.feedAfter(cursor.last(), BATCH);
-        announce(batch, now);
-      } while (batch.size() == BATCH);
+      reader.read(
+          clock.instant(),
+          settings.feedGapGrace(),
+          json -> storedElsewhere.fire(new EventStoredElsewhere(NostrEvent.fromJson(json), json)));
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "Relay feed not read: {0}", e.toString());
     } finally {
       running.set(false);
-    }
-  }
-
-  private void announce(List<RelayStore.FeedEntry> entries, Instant now) {
-    cursor.read(entries.stream().map(RelayStore.FeedEntry::seq).toList(), now);
-    for (RelayStore.FeedEntry entry : entries) {
-      String json = entry.jsonFromElsewhere();
-      if (json != null) {
-        storedElsewhere.fire(new EventStoredElsewhere(NostrEvent.fromJson(json), json));
-      }
     }
   }
 }

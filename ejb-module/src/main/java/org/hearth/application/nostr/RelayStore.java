@@ -1,25 +1,22 @@
 package org.hearth.application.nostr;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hearth.application.feed.FeedSource;
 import org.hearth.protocol.nostr.NostrEvent;
 
-/** Where the relay's events are kept; every call runs in the caller's transaction. */
-public interface RelayStore {
+/**
+ * Where the relay's events are kept; every call runs in the caller's transaction. Its feed (see
+ * {@link RelayFeed}) hands on the JSON of the events the other servers stored.
+ */
+public interface RelayStore extends FeedSource<String> {
 
   /** An event as stored: its id and time. */
   record Version(String id, long createdAt) {}
 
   /** An event as served: its id, time and JSON. */
   record Stored(String id, long createdAt, String json) {}
-
-  /**
-   * A stored event's place in the feed (see {@link RelayFeed}), and its JSON if another server
-   * stored it (null if this one did: its subscribers had it at once).
-   */
-  record FeedEntry(long seq, String jsonFromElsewhere) {}
 
   boolean exists(String eventId);
 
@@ -53,13 +50,4 @@ public interface RelayStore {
 
   /** Stored, unexpired events matching the filter, newest first, at most {@code limit}. */
   List<Stored> query(RelayFilter filter, int limit, long now);
-
-  /** The highest number in the feed so far, 0 if none. */
-  long lastFeedSeq();
-
-  /** The feed's entries numbered above {@code seq}, in order, at most {@code limit}. */
-  List<FeedEntry> feedAfter(long seq, int limit);
-
-  /** The feed's entries with these numbers, those that exist now. */
-  List<FeedEntry> feedAt(Collection<Long> seqs);
 }

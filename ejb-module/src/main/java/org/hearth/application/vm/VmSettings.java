@@ -21,6 +21,10 @@ public class VmSettings {
   @ConfigProperty(name = "hearth.vm.placement-workers", defaultValue = "4")
   int placementWorkers;
 
+  @Inject
+  @ConfigProperty(name = "hearth.vm.events.feed-interval", defaultValue = "PT0.5S")
+  Duration eventsFeedInterval;
+
   /** A live VM whose node has been silent this long is {@code LOST}. */
   public Duration lostAfter() {
     return lostAfter;
@@ -34,5 +38,10 @@ public class VmSettings {
   /** How often expired durations and lost VMs are looked for. */
   public Duration checkInterval() {
     return checkInterval;
+  }
+
+  /** How often the VM changes other servers committed are read for this one's streams. */
+  public Duration eventsFeedInterval() {
+    return eventsFeedInterval;
   }
 }

@@ -14,10 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import javax.sql.DataSource;
+import org.hearth.application.feed.FeedEntry;
 import org.hearth.application.nostr.RelayFilter;
 import org.hearth.application.nostr.RelayStore;
+import org.hearth.domain.persistence.ServerOrigin;
 import org.hearth.protocol.nostr.Hex;
 import org.hearth.protocol.nostr.NostrEvent;
 
@@ -32,15 +33,12 @@ public class JdbcRelayStore implements RelayStore {
   /** Longest tag value that is indexed (longer values cannot be filtered on). */
   static final int MAX_TAG_VALUE = 512;
 
-  /** This server in the relay's feed: a new one each time the application starts. */
-  private static final String ORIGIN = UUID.randomUUID().toString();
-
   /** The feed, without the JSON of the events this server stored itself. */
   private static final String FEED =
       "SELECT seq, CASE WHEN origin = ? THEN NULL ELSE raw END FROM nostr_event";
 
-  private static final Row<FeedEntry> FEED_ROW =
-      rs -> new FeedEntry(rs.getLong(1), rs.getString(2));
+  private static final Row<FeedEntry<String>> FEED_ROW =
+      rs -> new FeedEntry<>(rs.getLong(1), rs.getString(2));
 
   @Resource(lookup = "jdbc/hearth")
   DataSource dataSource;
@@ -73,7 +71,7 @@ public class JdbcRelayStore implements RelayStore {
     row.add(dTag);
     row.add(expiresAt);
     row.add(event.toJson());
-    row.add(ORIGIN);
+    row.add(ServerOrigin.ID);
     update(
         "INSERT INTO nostr_event (id, pubkey, created_at, kind, d_tag, expires_at, raw, origin)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -201,18 +199,20 @@ public class JdbcRelayStore implements RelayStore {
   }
 
   @Override
-  public List<FeedEntry> feedAfter(long seq, int limit) {
+  public List<FeedEntry<String>> feedAfter(long seq, int limit) {
     return rows(
-        FEED + " WHERE seq > ? ORDER BY seq LIMIT ?", List.of(ORIGIN, seq, limit), FEED_ROW);
+        FEED + " WHERE seq > ? ORDER BY seq LIMIT ?",
+        List.of(ServerOrigin.ID, seq, limit),
+        FEED_ROW);
   }
 
   @Override
-  public List<FeedEntry> feedAt(Collection<Long> seqs) {
+  public List<FeedEntry<String>> feedAt(Collection<Long> seqs) {
     if (seqs.isEmpty()) {
       return List.of();
     }
     List<Object> params = new ArrayList<>();
-    params.add(ORIGIN);
+    params.add(ServerOrigin.ID);
     params.addAll(seqs);
     return rows(
         FEED + " WHERE seq IN (" + Sql.placeholders(seqs.size(), "?") + ")", params, FEED_ROW);

@@ -5,6 +5,7 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import java.time.Instant;
+import org.hearth.domain.persistence.ServerOrigin;
 
 /** One step of a VM's state history: when, from what, to what, and why. */
 @Embeddable
@@ -24,6 +25,10 @@ public class VmTransition {
   @Column(name = "cause", nullable = false)
   private String cause;
 
+  /** The server that wrote it, for the VM feed. */
+  @Column(name = "origin", nullable = false, updatable = false)
+  private String origin;
+
   protected VmTransition() {}
 
   VmTransition(VmState from, VmState to, Instant at, String cause) {
@@ -31,6 +36,7 @@ public class VmTransition {
     this.to = to;
     this.at = at;
     this.cause = cause;
+    this.origin = ServerOrigin.ID;
   }
 
   public VmState from() {

@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hearth.application.billing.PeriodBilled;
 import org.hearth.application.settlement.DepositCredited;
+import org.hearth.application.vm.VmChangedElsewhere;
+import org.hearth.application.vm.VmFeed;
 import org.hearth.application.vm.VmService;
 import org.hearth.domain.vm.VmChanged;
 
@@ -25,8 +27,8 @@ import org.hearth.domain.vm.VmChanged;
  * The open VM event streams ({@code GET /api/vms/events}) per account: each VM change, once
  * committed, is pushed to its owner's and members' streams, each billing period held or settled to
  * its tenant's (the money moved, the VM's charges changed), and each deposit credited to its
- * tenant's. Streams of this server only: a change made on another server of a cluster reaches them
- * at the next change made here.
+ * tenant's. The VM state changes other servers of a cluster commit come from the {@link VmFeed};
+ * billing periods and deposits of this server's commits only.
  */
 @ApplicationScoped
 public class VmEventStreams {
@@ -44,6 +46,7 @@ public class VmEventStreams {
   public record VmEvent(String id, String state, String stateReason, String nodeId, Instant at) {}
 
   @Inject VmService vms;
+  @Inject VmFeed feed;
 
   private final Map<String, Set<Stream>> streams = new ConcurrentHashMap<>();
 
@@ -53,10 +56,24 @@ public class VmEventStreams {
   public void open(String accountId, SseEventSink sink, Sse sse) {
     Stream stream = new Stream(sink, sse);
     streams.computeIfAbsent(accountId, a -> ConcurrentHashMap.newKeySet()).add(stream);
+    feed.follow(this::anyOpen);
     send(accountId, stream, sse.newEventBuilder().name("ready").data("{}").build());
   }
 
+  private boolean anyOpen() {
+    return !streams.isEmpty();
+  }
+
   void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) VmChanged change) {
+    push(change);
+  }
+
+  void onChangeElsewhere(@Observes VmChangedElsewhere changed) {
+    push(changed.change());
+  }
+
+  /** A {@code vm} event to each of the owner's and members' streams. */
+  private void push(VmChanged change) {
     if (streams.isEmpty()) {
       return;
     }

@@ -1,4 +1,4 @@
-package org.hearth.application.nostr;
+package org.hearth.application.feed;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,11 +8,12 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * How far one server has read the relay's feed. The database numbers an event when its transaction
- * inserts it, and others see it when that transaction commits, so a higher number can be read
- * before a lower one. The numbers skipped over are kept as gaps and read again until they show up
- * or a grace time has passed: a rolled-back insert, or an event replaced or deleted before it was
- * read, never shows up. Not thread-safe: one reader at a time.
+ * How far one server has read a feed (see {@link FeedReader}). The database numbers an entry when
+ * its transaction inserts it, and others see it when that transaction commits, so a higher number
+ * can be read before a lower one. The numbers skipped over are kept as gaps and read again until
+ * they show up or a grace time has passed: a rolled-back insert, or an entry deleted before it was
+ * read (a replaced relay event, a deleted VM), never shows up. Not thread-safe: one reader at a
+ * time.
  */
 final class FeedCursor {
 

@@ -1,4 +1,4 @@
-package org.hearth.application.nostr;
+package org.hearth.application.feed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
