@@ -84,29 +84,14 @@ public class VmEventStreams {
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.DEBUG, "members of {0} unknown: {1}", change.vmId(), e);
     }
-    String data =
-        JSONB.toJson(
-            new VmEvent(
-                change.vmId(),
-                change.state().name(),
-                change.stateReason(),
-                change.nodeId(),
-                change.at()));
-    for (String account : watchers) {
-      for (Stream stream : streams.getOrDefault(account, Set.of())) {
-        send(
-            account,
-            stream,
-            stream
-                .sse()
-                .newEventBuilder()
-                .name("vm")
-                .id(change.vmId())
-                .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                .data(data)
-                .build());
-      }
-    }
+    VmEvent event =
+        new VmEvent(
+            change.vmId(),
+            change.state().name(),
+            change.stateReason(),
+            change.nodeId(),
+            change.at());
+    watchers.forEach(account -> push(account, "vm", change.vmId(), event));
   }
 
   void onBilled(@Observes(during = TransactionPhase.AFTER_SUCCESS) PeriodBilled billed) {
