@@ -4,7 +4,6 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import org.hearth.interfaces.websocket.WebSocketText;
 import org.hearth.protocol.agent.AgentMessage;
 import org.hearth.protocol.agent.AgentMessages;
 
@@ -20,7 +19,7 @@ final class AgentConnection {
   }
 
   synchronized boolean send(AgentMessage message) {
-    return send(() -> WebSocketText.send(session, AgentMessages.toJson(message)));
+    return send(() -> session.getBasicRemote().sendText(AgentMessages.toJson(message)));
   }
 
   synchronized boolean send(ByteBuffer frame) {
