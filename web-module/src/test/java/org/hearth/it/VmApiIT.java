@@ -132,22 +132,7 @@ class VmApiIT {
       Tenant stranger = Tenant.funded(api);
       try (VmEventStream mine = new VmEventStream(api, owner);
           VmEventStream theirs = new VmEventStream(api, stranger)) {
-        String id =
-            owner
-                .post("api/vms", vm("pushed", "STANDARD", 1, 256, region))
-                .json()
-                .get("id")
-                .asText();
-        JsonNode placed =
-            mine.await(
-                e -> id.equals(e.get("id").asText()) && e.hasNonNull("nodeId"),
-                Duration.ofSeconds(30));
-        assertEquals(nodeId, placed.get("nodeId").asText());
-
-        owner.delete("api/vms/" + id);
-        mine.await(
-            e -> id.equals(e.get("id").asText()) && e.get("state").asText().equals("STOPPING"),
-            Duration.ofSeconds(30));
+        String id = placeAndStop(owner, "pushed", region, nodeId, mine);
         assertTrue(
             theirs.events().stream().noneMatch(e -> id.equals(e.get("id").asText())),
             "another tenant hears nothing of my VM: " + theirs.events());
@@ -174,24 +159,30 @@ class VmApiIT {
       Tenant owner = Tenant.funded(api);
       HearthApi otherApi = new HearthApi(URI.create(other.url() + "/").toURL());
       try (VmEventStream elsewhere = new VmEventStream(otherApi, new Tenant(otherApi, owner.key))) {
-        String id =
-            owner
-                .post("api/vms", vm("clustered", "STANDARD", 1, 256, region))
-                .json()
-                .get("id")
-                .asText();
-        JsonNode placed =
-            elsewhere.await(
-                e -> id.equals(e.get("id").asText()) && e.hasNonNull("nodeId"),
-                Duration.ofSeconds(30));
-        assertEquals(nodeId, placed.get("nodeId").asText());
-
-        owner.delete("api/vms/" + id);
-        elsewhere.await(
-            e -> id.equals(e.get("id").asText()) && e.get("state").asText().equals("STOPPING"),
-            Duration.ofSeconds(30));
+        placeAndStop(owner, "clustered", region, nodeId, elsewhere);
       }
     }
+  }
+
+  /**
+   * Creates a VM for {@code owner} and deletes it, asserting that {@code stream} carries its
+   * placement on {@code nodeId} and its stopping; returns its id.
+   */
+  private static String placeAndStop(
+      Tenant owner, String name, String region, String nodeId, VmEventStream stream)
+      throws Exception {
+    String id =
+        owner.post("api/vms", vm(name, "STANDARD", 1, 256, region)).json().get("id").asText();
+    JsonNode placed =
+        stream.await(
+            e -> id.equals(e.get("id").asText()) && e.hasNonNull("nodeId"), Duration.ofSeconds(30));
+    assertEquals(nodeId, placed.get("nodeId").asText());
+
+    owner.delete("api/vms/" + id);
+    stream.await(
+        e -> id.equals(e.get("id").asText()) && e.get("state").asText().equals("STOPPING"),
+        Duration.ofSeconds(30));
+    return id;
   }
 
   @Test
