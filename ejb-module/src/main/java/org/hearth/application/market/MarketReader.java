@@ -5,8 +5,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.List;
-import java.util.function.ToDoubleFunction;
 import org.hearth.application.node.Uptimes;
 import org.hearth.application.reputation.Reputation;
 import org.hearth.application.reputation.ReputationBoard;
@@ -14,7 +12,7 @@ import org.hearth.domain.node.Gpu;
 import org.hearth.domain.node.Node;
 import org.hearth.domain.node.NodeRepository;
 
-/** Reads every node into marketplace entries, in a transaction of its own. */
+/** Reads the nodes into marketplace entries, in a transaction of its own. */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class MarketReader {
@@ -23,15 +21,12 @@ public class MarketReader {
   @Inject Uptimes uptimes;
   @Inject ReputationBoard reputations;
 
-  public List<MarketNode> all(Instant now) {
-    ToDoubleFunction<Node> uptime = uptimes.at(now);
-    return nodes.all().stream()
-        .map(
-            node -> {
-              double percent = uptime.applyAsDouble(node);
-              return entry(node, reputations.of(node, percent), percent);
-            })
-        .toList();
+  /**
+   * Every node listed as of {@code now}, reading again only the rows changed since {@code previous}
+   * was read.
+   */
+  public MarketListing next(Instant now, MarketListing previous) {
+    return previous.next(nodes.versions(), nodes::withIds, uptimes.at(now), reputations.global());
   }
 
   static MarketNode entry(Node node, Reputation reputation, double uptimePercent) {

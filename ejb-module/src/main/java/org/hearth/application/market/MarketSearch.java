@@ -5,10 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.PriorityQueue;
-import java.util.function.Predicate;
-import org.hearth.domain.node.NodeStatus;
+import org.hearth.domain.node.Demand;
 
-/** Filters, orders and pages marketplace nodes in memory. Pure. */
+/** Filters, orders and pages marketplace nodes in memory, over a {@link MarketIndex}. Pure. */
 public final class MarketSearch {
 
   private MarketSearch() {}
@@ -16,71 +15,137 @@ public final class MarketSearch {
   /** One page of the nodes that match, and how many match in all. */
   public record Page(List<MarketNode> items, int page, int size, long total) {}
 
+  /** Searches {@code nodes}; a caller searching the same nodes again keeps their index instead. */
   public static Page search(List<MarketNode> nodes, MarketQuery query) {
-    Predicate<MarketNode> matches = matcher(query);
-    Comparator<MarketNode> order = order(query.sort());
+    return search(MarketIndex.of(nodes), query);
+  }
+
+  public static Page search(MarketIndex index, MarketQuery query) {
+    Filter filter = new Filter(index, query);
+    Order order = order(index, query.sort());
+    Comparator<Integer> boxed = order::compare;
     // Only the matches up to the end of the page are ordered: the best of them are kept in a heap
     // whose head is the worst kept, O(n log k) instead of sorting every match (10,000 for the
     // plain listing) on every request. The order is total (ties go by id), so the page is the same.
     int wanted = (int) Math.min((long) (query.page() + 1) * query.size(), Integer.MAX_VALUE);
-    PriorityQueue<MarketNode> best =
-        new PriorityQueue<>(Math.min(wanted, 1024) + 1, order.reversed());
+    PriorityQueue<Integer> best = new PriorityQueue<>(Math.min(wanted, 1024) + 1, boxed.reversed());
     long total = 0;
-    for (MarketNode node : nodes) {
-      if (!matches.test(node)) {
+    for (int i = 0; i < index.size(); i++) {
+      if (!filter.matches(i)) {
         continue;
       }
       total++;
       if (best.size() < wanted) {
-        best.add(node);
-      } else if (wanted > 0 && order.compare(node, best.peek()) < 0) {
+        best.add(i);
+      } else if (wanted > 0 && order.compare(i, best.peek()) < 0) {
         best.poll();
-        best.add(node);
+        best.add(i);
       }
     }
-    List<MarketNode> top = new ArrayList<>(best);
-    top.sort(order);
+    List<Integer> top = new ArrayList<>(best);
+    top.sort(boxed);
     int from = (int) Math.min((long) query.page() * query.size(), top.size());
     int to = Math.min(from + query.size(), top.size());
-    return new Page(List.copyOf(top.subList(from, to)), query.page(), query.size(), total);
+    List<MarketNode> items = top.subList(from, to).stream().map(i -> index.nodes[i]).toList();
+    return new Page(items, query.page(), query.size(), total);
   }
 
-  static Predicate<MarketNode> matcher(MarketQuery q) {
-    return node ->
-        node.tags().containsAll(q.tags())
-            && (q.region() == null || q.region().equals(node.region()))
-            && (q.maxPricePerPointHour() == null
-                || node.pricePerPointHour() <= q.maxPricePerPointHour())
-            && (q.minUptime() == null || node.uptimePercent() >= q.minUptime())
-            && (q.minPoints() == null || node.computePoints() >= q.minPoints())
-            && (!q.gpuRequired() || hasGpu(node, q.gpuModel()))
-            && (q.online() == null || q.online() == (node.status() == NodeStatus.ONLINE))
-            && q.fit().map(fit -> fits(node, fit)).orElse(true);
-  }
+  /**
+   * A query's filters over the index's arrays: runs once per node per search, so it allocates
+   * nothing, and it reads an entry itself only for what the arrays cannot answer (a GPU model, a
+   * tag without a bit of its own).
+   */
+  private static final class Filter {
+    private final MarketIndex x;
+    private final MarketQuery q;
+    private final boolean impossible;
+    private final int region;
+    private final long tags;
+    private final boolean tagsByList;
+    private final long maxPrice;
+    private final double minUptime;
+    private final long minPoints;
+    private final String gpuModel;
+    private final int tierBit;
+    private final Demand demand;
 
-  private static boolean hasGpu(MarketNode node, String model) {
-    if (model == null || model.isBlank()) {
-      return !node.gpuModels().isEmpty();
+    Filter(MarketIndex index, MarketQuery query) {
+      x = index;
+      q = query;
+      region = q.region() == null ? -1 : x.regionId(q.region());
+      long bits = 0;
+      boolean byList = false;
+      for (String tag : q.tags()) {
+        long bit = x.tagBit(tag);
+        bits |= bit;
+        byList |= bit == 0;
+      }
+      tags = bits;
+      tagsByList = byList;
+      impossible = q.region() != null && region < 0;
+      maxPrice = q.maxPricePerPointHour() == null ? Long.MAX_VALUE : q.maxPricePerPointHour();
+      minUptime = q.minUptime() == null ? Double.NEGATIVE_INFINITY : q.minUptime();
+      minPoints = q.minPoints() == null ? Long.MIN_VALUE : q.minPoints();
+      gpuModel =
+          q.gpuModel() == null || q.gpuModel().isBlank()
+              ? null
+              : q.gpuModel().toLowerCase(Locale.ROOT);
+      tierBit = q.fit().map(fit -> 1 << fit.tier().ordinal()).orElse(0);
+      demand = q.fit().map(MarketQuery.Fit::demand).orElse(null);
     }
-    String wanted = model.toLowerCase(Locale.ROOT);
-    return node.gpuModels().stream().anyMatch(m -> m.toLowerCase(Locale.ROOT).contains(wanted));
+
+    boolean matches(int i) {
+      return !impossible
+          && (region < 0 || x.region[i] == region)
+          && (x.tags[i] & tags) == tags
+          && x.pricePerPointHour[i] <= maxPrice
+          && x.uptimePercent[i] >= minUptime
+          && x.computePoints[i] >= minPoints
+          && (q.online() == null || q.online() == x.online[i])
+          && (!q.gpuRequired() || (x.hasGpu[i] && (gpuModel == null || hasModel(i))))
+          && (demand == null || fits(i))
+          && (!tagsByList || x.nodes[i].tags().containsAll(q.tags()));
+    }
+
+    private boolean hasModel(int i) {
+      for (String model : x.nodes[i].gpuModels()) {
+        if (model.toLowerCase(Locale.ROOT).contains(gpuModel)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Online, its policy takes the tier, and the VM fits in its free capacity now. */
+    private boolean fits(int i) {
+      return x.online[i]
+          && (x.tiers[i] & tierBit) != 0
+          && x.roomForVms[i] >= 1
+          && demand.coreShares() <= x.freeCoreShares[i]
+          && demand.memoryMib() <= x.freeMemoryMib[i]
+          && demand.diskGib() <= x.freeDiskGib[i]
+          && demand.gpus() <= x.freeGpus[i];
+    }
   }
 
-  /** Whether the node, online, would take the VM now: its policy and free capacity allow it. */
-  static boolean fits(MarketNode node, MarketQuery.Fit fit) {
-    return node.status() == NodeStatus.ONLINE
-        && node.policy().tiers().contains(fit.tier())
-        && node.capacity().shortOf(fit.demand()).isEmpty();
+  /** An order of the index's nodes, by their positions: compares without boxing. */
+  @FunctionalInterface
+  private interface Order {
+    int compare(int a, int b);
   }
 
-  private static Comparator<MarketNode> order(MarketQuery.Sort sort) {
-    Comparator<MarketNode> best =
+  /** Best first; ties go by id, so the order is total. */
+  private static Order order(MarketIndex x, MarketQuery.Sort sort) {
+    Order best =
         switch (sort) {
-          case REPUTATION -> Comparator.comparingDouble(MarketNode::score).reversed();
-          case UPTIME -> Comparator.comparingDouble(MarketNode::uptimePercent).reversed();
-          case PRICE -> Comparator.comparingLong(MarketNode::pricePerPointHour);
-          case CAPACITY -> Comparator.comparingLong(MarketNode::freePoints).reversed();
+          case REPUTATION -> (a, b) -> Double.compare(x.score[b], x.score[a]);
+          case UPTIME -> (a, b) -> Double.compare(x.uptimePercent[b], x.uptimePercent[a]);
+          case PRICE -> (a, b) -> Long.compare(x.pricePerPointHour[a], x.pricePerPointHour[b]);
+          case CAPACITY -> (a, b) -> Long.compare(x.freePoints[b], x.freePoints[a]);
         };
-    return best.thenComparing(MarketNode::id);
+    return (a, b) -> {
+      int byField = best.compare(a, b);
+      return byField != 0 ? byField : x.nodes[a].id().compareTo(x.nodes[b].id());
+    };
   }
 }

@@ -16,16 +16,15 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Every node as the marketplace lists it, in memory, read again every {@code
- * hearth.market.refresh}: a search over ten thousand nodes then costs no query. Listings may lag
- * the database by that long; placement never relies on them.
+ * Every node as the marketplace lists it, in memory, brought up to date every {@code
+ * hearth.market.refresh} (rows that changed are read again, see {@link MarketListing}): a search
+ * over ten thousand nodes then costs no query. Listings may lag the database by that long;
+ * placement never relies on them.
  */
 @Singleton
 @Startup
@@ -44,8 +43,7 @@ public class MarketView {
   @ConfigProperty(name = "hearth.market.refresh", defaultValue = "PT5S")
   Duration refresh;
 
-  private volatile List<MarketNode> nodes;
-  private volatile Map<String, MarketNode> byId = Map.of();
+  private volatile MarketListing listing;
 
   @PostConstruct
   void schedule() {
@@ -55,14 +53,22 @@ public class MarketView {
 
   /** The nodes as last read (read now if never yet). */
   public List<MarketNode> current() {
-    List<MarketNode> now = nodes;
-    return now != null ? now : read();
+    return listing().entries();
+  }
+
+  /** The nodes as last read, laid out for searching. */
+  public MarketIndex index() {
+    return listing().index();
   }
 
   /** The node as last read, if it was listed then. */
   public Optional<MarketNode> get(String nodeId) {
-    current();
-    return Optional.ofNullable(byId.get(nodeId));
+    return Optional.ofNullable(listing().get(nodeId));
+  }
+
+  private MarketListing listing() {
+    MarketListing now = listing;
+    return now != null ? now : read();
   }
 
   @Timeout
@@ -74,12 +80,12 @@ public class MarketView {
     }
   }
 
-  private List<MarketNode> read() {
-    List<MarketNode> read = reader.all(clock.instant());
-    Map<String, MarketNode> index = new HashMap<>();
-    read.forEach(n -> index.put(n.id(), n));
-    byId = index;
-    nodes = read;
+  /** Refreshes run one at a time (timer), but a first search may race the first refresh. */
+  private synchronized MarketListing read() {
+    MarketListing previous = listing;
+    MarketListing read =
+        reader.next(clock.instant(), previous != null ? previous : MarketListing.EMPTY);
+    listing = read;
     return read;
   }
 }

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.List;
 import org.hearth.application.node.DailyUptime;
 import org.hearth.application.node.NodeRegistry;
@@ -19,7 +18,6 @@ import org.hearth.application.reputation.ReputationBoard;
 import org.hearth.application.reputation.Reviews;
 import org.hearth.domain.node.Node;
 import org.hearth.domain.node.NodeRepository;
-import org.hearth.domain.node.NodeStatus;
 import org.hearth.domain.reputation.AttestationSummary;
 import org.hearth.domain.reputation.NodeReview;
 
@@ -47,18 +45,27 @@ public class Marketplace {
   // Searches read only the in-memory view: no transaction to begin and end for each.
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public MarketSearch.Page search(MarketQuery query) {
-    return MarketSearch.search(view.current(), query);
+    return MarketSearch.search(view.index(), query);
   }
 
   /** The top online nodes with at least 95% uptime, by reputation. */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public List<MarketNode> featured() {
-    return view.current().stream()
-        .filter(n -> n.status() == NodeStatus.ONLINE && n.uptimePercent() >= FEATURED_UPTIME)
-        .sorted(
-            Comparator.comparingDouble(MarketNode::score).reversed().thenComparing(MarketNode::id))
-        .limit(FEATURED)
-        .toList();
+    return search(
+            new MarketQuery(
+                null,
+                null,
+                null,
+                FEATURED_UPTIME,
+                null,
+                false,
+                null,
+                true,
+                null,
+                MarketQuery.Sort.REPUTATION,
+                0,
+                FEATURED))
+        .items();
   }
 
   /**

@@ -30,9 +30,9 @@ public class NodeSnapshotReader {
 
   public List<NodeSnapshot> online(Instant now) {
     ToDoubleFunction<Node> uptime = uptimes.at(now);
+    ReputationBoard.Global reputation = reputations.global();
     return nodes.online(now.minus(settings.offlineAfter())).stream()
-        .map(
-            node -> NodeSnapshot.of(node, reputations.of(node, uptime.applyAsDouble(node)).score()))
+        .map(node -> NodeSnapshot.of(node, reputation.of(node, uptime.applyAsDouble(node)).score()))
         .toList();
   }
 }

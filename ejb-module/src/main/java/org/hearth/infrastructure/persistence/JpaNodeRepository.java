@@ -8,6 +8,7 @@ import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +28,9 @@ import org.hearth.domain.node.NodeStatus;
  */
 @ApplicationScoped
 public class JpaNodeRepository implements NodeRepository {
+
+  /** Ids bound in one {@code IN} list (PostgreSQL takes at most 32,767 parameters a statement). */
+  private static final int MAX_IDS_PER_QUERY = 1_000;
 
   @PersistenceContext(unitName = "hearth")
   EntityManager em;
@@ -56,13 +60,39 @@ public class JpaNodeRepository implements NodeRepository {
 
   @Override
   public List<Node> all() {
-    return em.createQuery("SELECT n FROM Node n", Node.class)
+    return readOnly(em.createQuery("SELECT n FROM Node n", Node.class)).getResultList();
+  }
+
+  @Override
+  public Map<String, Long> versions() {
+    Map<String, Long> versions = new HashMap<>();
+    em.createQuery("SELECT n.id, n.version FROM Node n", Object[].class)
+        .getResultStream()
+        .forEach(row -> versions.put((String) row[0], ((Number) row[1]).longValue()));
+    return versions;
+  }
+
+  @Override
+  public List<Node> withIds(Collection<String> ids) {
+    List<String> all = List.copyOf(ids);
+    List<Node> found = new ArrayList<>(all.size());
+    for (int from = 0; from < all.size(); from += MAX_IDS_PER_QUERY) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + MAX_IDS_PER_QUERY));
+      found.addAll(
+          readOnly(em.createQuery("SELECT n FROM Node n WHERE n.id IN :ids", Node.class))
+              .setParameter("ids", chunk)
+              .getResultList());
+    }
+    return found;
+  }
+
+  /** Tags and GPUs batch-read; not registered in the transaction (no copies, no comparison). */
+  private static TypedQuery<Node> readOnly(TypedQuery<Node> query) {
+    return query
         .setHint("eclipselink.batch", "n.tags")
         .setHint("eclipselink.batch", "n.gpus")
         .setHint("eclipselink.batch.type", "IN")
-        // Not registered in the transaction: no working copies, no comparison at commit.
-        .setHint("eclipselink.read-only", "true")
-        .getResultList();
+        .setHint("eclipselink.read-only", "true");
   }
 
   @Override

@@ -1,11 +1,15 @@
 package org.hearth.application.market;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.SplittableRandom;
 import org.hearth.application.reputation.Reputation;
 import org.hearth.domain.node.Capacity;
 import org.hearth.domain.node.Demand;
@@ -170,6 +174,132 @@ class MarketSearchTest {
       }
       assertEquals(300, Set.copyOf(whole).size());
       assertEquals(whole, paged, sort.name());
+    }
+  }
+
+  @Test
+  void tagsBeyondTheIndexsBitsAreFoundToo() {
+    List<MarketNode> many = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      many.add(
+          node(
+              "t" + i,
+              "eu",
+              List.of("tag" + i, "common"),
+              NodeStatus.ONLINE,
+              1,
+              99,
+              0.5,
+              0,
+              List.of()));
+    }
+    for (int i : new int[] {0, 63, 64, 99}) {
+      assertEquals(
+          List.of("t" + i),
+          MarketSearch.search(
+                  many,
+                  query(
+                      Set.of("tag" + i, "common"), null, null, null, false, null, null, null, null))
+              .items()
+              .stream()
+              .map(MarketNode::id)
+              .toList());
+    }
+    assertEquals(
+        0,
+        MarketSearch.search(
+                many,
+                query(Set.of("tag1", "tag99"), null, null, null, false, null, null, null, null))
+            .total());
+  }
+
+  /** Every filter as a plain predicate over one entry: what the index must answer alike. */
+  private static boolean matchesPlainly(MarketNode node, MarketQuery q) {
+    return node.tags().containsAll(q.tags())
+        && (q.region() == null || q.region().equals(node.region()))
+        && (q.maxPricePerPointHour() == null
+            || node.pricePerPointHour() <= q.maxPricePerPointHour())
+        && (q.minUptime() == null || node.uptimePercent() >= q.minUptime())
+        && (q.minPoints() == null || node.computePoints() >= q.minPoints())
+        && (!q.gpuRequired()
+            || (q.gpuModel() == null
+                ? !node.gpuModels().isEmpty()
+                : node.gpuModels().stream()
+                    .anyMatch(
+                        m ->
+                            m.toLowerCase(Locale.ROOT)
+                                .contains(q.gpuModel().toLowerCase(Locale.ROOT)))))
+        && (q.online() == null || q.online() == (node.status() == NodeStatus.ONLINE))
+        && q.fit()
+            .map(
+                fit ->
+                    node.status() == NodeStatus.ONLINE
+                        && node.policy().tiers().contains(fit.tier())
+                        && node.capacity().shortOf(fit.demand()).isEmpty())
+            .orElse(true);
+  }
+
+  @Test
+  void randomSearchesFindWhatAPlainScanFinds() {
+    SplittableRandom random = new SplittableRandom(7);
+    String[] regions = {"eu", "us", "ap"};
+    String[] tags = {"ssd", "nvme", "green"};
+    List<MarketNode> nodes = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      List<String> nodeTags = new ArrayList<>();
+      for (String tag : tags) {
+        if (random.nextInt(3) == 0) {
+          nodeTags.add(tag);
+        }
+      }
+      nodes.add(
+          node(
+              "r" + i,
+              random.nextInt(10) == 0 ? null : regions[random.nextInt(regions.length)],
+              nodeTags,
+              random.nextInt(5) == 0 ? NodeStatus.OFFLINE : NodeStatus.ONLINE,
+              random.nextLong(1, 50),
+              random.nextInt(80, 101),
+              random.nextInt(5) / 4.0,
+              random.nextLong(0, 49),
+              random.nextInt(8) == 0
+                  ? List.of(random.nextBoolean() ? "NVIDIA A100" : "NVIDIA L4")
+                  : List.of()));
+    }
+    for (int n = 0; n < 2_000; n++) {
+      Set<String> wantedTags = new HashSet<>();
+      while (random.nextInt(3) == 0) {
+        wantedTags.add(random.nextInt(6) == 0 ? "unknown" : tags[random.nextInt(tags.length)]);
+      }
+      Tier tier = Tier.values()[random.nextInt(Tier.values().length)];
+      MarketQuery q =
+          new MarketQuery(
+              wantedTags,
+              random.nextInt(3) == 0
+                  ? (random.nextInt(8) == 0 ? "mars" : regions[random.nextInt(3)])
+                  : null,
+              random.nextInt(3) == 0 ? random.nextLong(1, 50) : null,
+              random.nextInt(3) == 0 ? (double) random.nextInt(80, 101) : null,
+              random.nextInt(4) == 0 ? 4000L + random.nextInt(-1, 2) : null,
+              random.nextInt(5) == 0,
+              random.nextBoolean() ? null : (random.nextBoolean() ? "a100" : "H100"),
+              random.nextInt(3) == 0 ? random.nextBoolean() : null,
+              random.nextInt(3) == 0
+                  ? new MarketQuery.Fit(
+                      tier,
+                      new Demand(tier.coreShares(random.nextInt(1, 5)), 512, 1, random.nextInt(2)))
+                  : null,
+              MarketQuery.Sort.values()[random.nextInt(4)],
+              random.nextInt(3),
+              random.nextInt(1, 30));
+      List<MarketNode> matching = nodes.stream().filter(node -> matchesPlainly(node, q)).toList();
+      MarketSearch.Page page = MarketSearch.search(nodes, q);
+      assertEquals(matching.size(), page.total(), q.toString());
+      assertTrue(matching.containsAll(page.items()), q.toString());
+      assertEquals(
+          Math.max(0, Math.min(q.size(), matching.size() - q.page() * q.size())),
+          page.items().size(),
+          q.toString());
     }
   }
 }

@@ -434,6 +434,14 @@ public class Node {
     return updatedAt;
   }
 
+  /**
+   * The row's version: it moves with every change saved, so an unchanged version is an unchanged
+   * row.
+   */
+  public long version() {
+    return version;
+  }
+
   public Instant lastHeartbeatAt() {
     return lastHeartbeatAt;
   }

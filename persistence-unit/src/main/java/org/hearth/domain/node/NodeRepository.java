@@ -26,6 +26,12 @@ public interface NodeRepository {
    */
   List<Node> all();
 
+  /** Every node's row version, by node id. */
+  Map<String, Long> versions();
+
+  /** The nodes of {@code ids} that exist, read as {@link #all()} reads them. */
+  List<Node> withIds(Collection<String> ids);
+
   /** A node's missed heartbeat intervals per UTC day, from {@code from} on. */
   Map<LocalDate, Long> missedByDay(String nodeId, LocalDate from);
 
