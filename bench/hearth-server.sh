@@ -34,7 +34,11 @@ start_hearth() {
   fi
   hearth_data="$(mktemp -d "${TMPDIR:-/tmp}/hearth-bench.XXXXXX")"
   chmod 711 "$hearth_data" # the agent's sandboxes run as another uid and must reach their roots
+  # The agent rents its VMs out for nothing: a driver's tenant has no balance to pay billing with.
+  printf '%s\n' price-per-point-hour=0 price-per-memory-gib-hour=0 price-per-disk-gib-hour=0 \
+    price-per-gpu-hour=0 >"$hearth_data/agent.properties"
   HEARTH_PORT="$port" HEARTH_DATA="$hearth_data" HEARTH_LOCAL_AGENT="$agent" \
+    HEARTH_AGENT_CONFIG="$hearth_data/agent.properties" \
     HEARTH_RATE_LIMIT_SIGN_IN_PER_IP="${HEARTH_RATE_LIMIT_SIGN_IN_PER_IP:-0}" \
     HEARTH_RATE_LIMIT_WRITES_PER_IP="${HEARTH_RATE_LIMIT_WRITES_PER_IP:-0}" \
     HEARTH_RATE_LIMIT_WRITES_PER_CALLER="${HEARTH_RATE_LIMIT_WRITES_PER_CALLER:-0}" \
