@@ -8,6 +8,8 @@
 #                              (on another port, with HEARTH_DB_URL), it starts another server: the
 #                              trap stops them all. HEARTH_JAVA_OPTS and
 #                              HEARTH_AGENT_JAVA_OPTS reach the server's and the agent's JVMs.
+#                              The local agent prices everything at 0 (HEARTH_AGENT_CONFIG), so a
+#                              driver's unfunded tenant can rent its VMs.
 #                              Rate limits are lifted (0: not counted; a driver is one IP sending at full speed)
 #                              unless HEARTH_RATE_LIMIT_* are set; so are the relay's
 #                              (HEARTH_RELAY_RATE_*). With HEARTH_DB_URL set, the server uses that
