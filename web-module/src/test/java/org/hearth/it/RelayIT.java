@@ -91,6 +91,15 @@ class RelayIT {
                     + (t + 15)
                     + "}"),
             query("{\"#t\":[\"" + topic + "\"],\"limit\":2}"),
+            query("{\"#t\":[\"" + topic + "\",\"elsewhere\"],\"limit\":2}"),
+            query(
+                "{\"#t\":[\""
+                    + topic
+                    + "\"],\"#p\":[\""
+                    + bob.publicKeyHex()
+                    + "\",\""
+                    + alicePk
+                    + "\"]}"),
             query(
                 "{\"ids\":[\"" + b1.get("id").asText() + "\"]}",
                 "{\"authors\":[\"" + alicePk + "\"],\"limit\":1}"));
@@ -105,7 +114,9 @@ class RelayIT {
     assertEquals(List.of(id[1]), ids(results.get(7)));
     assertEquals(List.of(id[1]), ids(results.get(8)));
     assertEquals(List.of(id[2], id[1]), ids(results.get(9)));
-    assertEquals(List.of(id[2], id[1]), ids(results.get(10)), "two filters, merged");
+    assertEquals(List.of(id[2], id[1]), ids(results.get(10)), "a tag with two values");
+    assertEquals(List.of(id[1]), ids(results.get(11)), "two tags, one with two values");
+    assertEquals(List.of(id[2], id[1]), ids(results.get(12)), "two filters, merged");
     assertEquals(a1, results.get(4).get("events").get(2), "served exactly as signed");
   }
 

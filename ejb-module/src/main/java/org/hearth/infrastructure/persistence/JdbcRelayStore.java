@@ -25,7 +25,8 @@ import org.hearth.protocol.nostr.NostrEvent;
 /**
  * {@link RelayStore} in plain JDBC on the container's data source (so in the caller's JTA
  * transaction). Filters become one indexed query each: ids, authors, kinds and time on {@code
- * nostr_event}, each {@code #x} condition an {@code EXISTS} on {@code nostr_tag}.
+ * nostr_event}; the first single-valued {@code #x} condition a join that reads {@code nostr_tag}
+ * newest first, every other one an {@code EXISTS} on it.
  */
 @ApplicationScoped
 public class JdbcRelayStore implements RelayStore {
@@ -163,30 +164,40 @@ public class JdbcRelayStore implements RelayStore {
 
   @Override
   public List<Stored> query(RelayFilter filter, int limit, long now) {
-    StringBuilder sql =
-        new StringBuilder(
-            "SELECT e.id, e.created_at, e.raw FROM nostr_event e"
-                + " WHERE (e.expires_at IS NULL OR e.expires_at > ?)");
     List<Object> params = new ArrayList<>();
+    Map.Entry<String, Set<String>> leadingTag = leadingTag(filter);
+    StringBuilder sql = new StringBuilder("SELECT e.id, e.created_at, e.raw FROM nostr_event e");
+    if (leadingTag != null) {
+      // One event per (name, value) row, so joining a single value adds no duplicates; the tag
+      // index then yields the events newest first instead of probing every event by time.
+      sql.append(" JOIN nostr_tag lt ON lt.event_id = e.id AND lt.name = ? AND lt.tag_value = ?");
+      params.add(leadingTag.getKey());
+      params.add(leadingTag.getValue().iterator().next());
+    }
+    sql.append(" WHERE (e.expires_at IS NULL OR e.expires_at > ?)");
     params.add(now);
     in(sql, params, "e.id", filter.ids());
     in(sql, params, "e.pubkey", filter.authors());
     in(sql, params, "e.kind", filter.kinds());
+    String time = leadingTag == null ? "e.created_at" : "lt.created_at"; // the same value
     if (filter.since() != null) {
-      sql.append(" AND e.created_at >= ?");
+      sql.append(" AND ").append(time).append(" >= ?");
       params.add(filter.since());
     }
     if (filter.until() != null) {
-      sql.append(" AND e.created_at <= ?");
+      sql.append(" AND ").append(time).append(" <= ?");
       params.add(filter.until());
     }
     for (Map.Entry<String, Set<String>> tag : filter.tags().entrySet()) {
+      if (leadingTag != null && tag.getKey().equals(leadingTag.getKey())) {
+        continue;
+      }
       sql.append(" AND EXISTS (SELECT 1 FROM nostr_tag t WHERE t.event_id = e.id AND t.name = ?");
       params.add(tag.getKey());
       in(sql, params, "t.tag_value", tag.getValue());
       sql.append(")");
     }
-    sql.append(" ORDER BY e.created_at DESC, e.id LIMIT ?");
+    sql.append(" ORDER BY ").append(time).append(" DESC, e.id LIMIT ?");
     params.add(limit);
     return rows(
         sql.toString(), params, rs -> new Stored(rs.getString(1), rs.getLong(2), rs.getString(3)));
@@ -216,6 +227,16 @@ public class JdbcRelayStore implements RelayStore {
     params.addAll(seqs);
     return rows(
         FEED + " WHERE seq IN (" + Sql.placeholders(seqs.size(), "?") + ")", params, FEED_ROW);
+  }
+
+  /** The first {@code #x} condition with a single value, which drives the query; or null. */
+  private static Map.Entry<String, Set<String>> leadingTag(RelayFilter filter) {
+    for (Map.Entry<String, Set<String>> tag : filter.tags().entrySet()) {
+      if (tag.getValue().size() == 1) {
+        return tag;
+      }
+    }
+    return null;
   }
 
   private static void in(StringBuilder sql, List<Object> params, String column, Collection<?> set) {
