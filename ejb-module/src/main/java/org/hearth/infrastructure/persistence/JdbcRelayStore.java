@@ -179,7 +179,9 @@ public class JdbcRelayStore implements RelayStore {
     in(sql, params, "e.id", filter.ids());
     in(sql, params, "e.pubkey", filter.authors());
     in(sql, params, "e.kind", filter.kinds());
-    String time = leadingTag == null ? "e.created_at" : "lt.created_at"; // the same value
+    // The same values either way; named from the table whose index gives the order.
+    String time = leadingTag == null ? "e.created_at" : "lt.created_at";
+    String id = leadingTag == null ? "e.id" : "lt.event_id";
     if (filter.since() != null) {
       sql.append(" AND ").append(time).append(" >= ?");
       params.add(filter.since());
@@ -197,7 +199,7 @@ public class JdbcRelayStore implements RelayStore {
       in(sql, params, "t.tag_value", tag.getValue());
       sql.append(")");
     }
-    sql.append(" ORDER BY ").append(time).append(" DESC, e.id LIMIT ?");
+    sql.append(" ORDER BY ").append(time).append(" DESC, ").append(id).append(" LIMIT ?");
     params.add(limit);
     return rows(
         sql.toString(), params, rs -> new Stored(rs.getString(1), rs.getLong(2), rs.getString(3)));

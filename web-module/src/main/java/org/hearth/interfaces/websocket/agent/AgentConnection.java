@@ -4,6 +4,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import org.hearth.interfaces.websocket.Sends;
 import org.hearth.protocol.agent.AgentMessage;
 import org.hearth.protocol.agent.AgentMessages;
 
@@ -34,20 +35,16 @@ final class AgentConnection {
     }
   }
 
-  private boolean send(IoAction action) {
+  private boolean send(Sends.Send action) {
     if (!session.isOpen()) {
       return false;
     }
     try {
-      action.run();
+      Sends.on(session, action);
       return true;
     } catch (IOException | IllegalStateException e) {
       LOG.log(System.Logger.Level.INFO, "sending to an agent failed: {0}", e.getMessage());
       return false;
     }
-  }
-
-  private interface IoAction {
-    void run() throws IOException;
   }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.hearth.application.nostr.RelayFilter;
+import org.hearth.interfaces.websocket.Sends;
 import org.hearth.protocol.nostr.NostrEvent;
 
 /**
@@ -119,7 +120,8 @@ final class RelayConnection {
           return;
         }
         try {
-          session.getBasicRemote().sendText(next);
+          String text = next;
+          Sends.on(session, () -> session.getBasicRemote().sendText(text));
         } catch (IOException | IllegalStateException e) {
           LOG.log(System.Logger.Level.DEBUG, "relay client gone: {0}", e.getMessage());
           outbox.clear();

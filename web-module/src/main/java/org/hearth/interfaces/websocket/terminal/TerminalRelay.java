@@ -16,6 +16,7 @@ import java.util.function.Predicate;
 import org.hearth.application.identity.SessionEnded;
 import org.hearth.application.vm.TerminalTickets;
 import org.hearth.application.vm.VmMemberRemoved;
+import org.hearth.interfaces.websocket.Sends;
 import org.hearth.interfaces.websocket.agent.AgentSessions;
 import org.hearth.protocol.agent.AgentMessage;
 import org.hearth.protocol.agent.TerminalFrame;
@@ -81,7 +82,7 @@ public class TerminalRelay {
     }
     synchronized (open.client()) {
       try {
-        open.client().getBasicRemote().sendBinary(frame.data());
+        Sends.on(open.client(), () -> open.client().getBasicRemote().sendBinary(frame.data()));
       } catch (IOException | IllegalStateException e) {
         clientClosed(open.id());
       }
