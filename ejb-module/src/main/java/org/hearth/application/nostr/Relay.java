@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.hearth.protocol.nostr.EventVerifier;
 import org.hearth.protocol.nostr.NostrEvent;
 
 /**
@@ -23,6 +22,7 @@ public class Relay {
 
   @Inject RelayStore store;
   @Inject RelaySettings settings;
+  @Inject RelayAdmission admission;
   @Inject Event<EventAccepted> accepted;
   @Inject Clock clock;
 
@@ -52,7 +52,9 @@ public class Relay {
    * node's signed by its agent on the agent link), unlimited.
    */
   public Verdict publishProven(NostrEvent event) {
-    return publish(event, Set.of(event.pubkey()), AuthorBudget.UNLIMITED, true);
+    return admission
+        .refusal(event, Set.of(event.pubkey()), AuthorBudget.UNLIMITED)
+        .orElseGet(() -> store(event, true));
   }
 
   /**
@@ -72,36 +74,23 @@ public class Relay {
    * @param budget the author's write budget, spent only by valid events
    */
   public Verdict publish(NostrEvent event, Set<String> authenticated, AuthorBudget budget) {
-    return publish(event, authenticated, budget, false);
+    return admission.refusal(event, authenticated, budget).orElseGet(() -> store(event, false));
   }
 
-  private Verdict publish(
-      NostrEvent event, Set<String> authenticated, AuthorBudget budget, boolean ours) {
-    if (!event.computeId().equals(event.id())) {
-      return Verdict.refused("invalid: the event id does not match its content");
+  /**
+   * Stores events that {@link RelayAdmission} let in, all in this one transaction (group commit):
+   * one verdict per event, in order. An event may be refused here still (a duplicate, a deleted
+   * one, an older version of a replaceable one).
+   */
+  public List<Verdict> storeAdmitted(List<NostrEvent> events) {
+    List<Verdict> verdicts = new ArrayList<>(events.size());
+    for (NostrEvent event : events) {
+      verdicts.add(store(event, false));
     }
-    if (!EventVerifier.verify(event)) {
-      return Verdict.refused("invalid: the signature does not verify");
-    }
-    if (event.kind() == EventKinds.CLIENT_AUTH) {
-      return Verdict.refused(
-          "invalid: kind " + EventKinds.CLIENT_AUTH + " events are sent with AUTH, not published");
-    }
-    long now = clock.instant().getEpochSecond();
-    if (event.createdAt() > now + settings.createdAtFuture().toSeconds()) {
-      return Verdict.refused("invalid: created_at is too far in the future");
-    }
-    Long expiresAt = expiration(event);
-    if (expiresAt != null && expiresAt <= now) {
-      return Verdict.refused("invalid: the event has expired");
-    }
-    Optional<String> refusal = authorRefusal(event, authenticated);
-    if (refusal.isEmpty()) {
-      refusal = budget.take(event.pubkey());
-    }
-    if (refusal.isPresent()) {
-      return Verdict.refused(refusal.get());
-    }
+    return verdicts;
+  }
+
+  private Verdict store(NostrEvent event, boolean ours) {
     EventKinds kind = EventKinds.of(event.kind());
     if (kind == EventKinds.EPHEMERAL) {
       accepted.fire(new EventAccepted(event, event.toJson(), ours));
@@ -122,24 +111,12 @@ public class Relay {
         store.delete(stored.id());
       }
     }
-    store.insert(event, dTag, expiresAt);
+    store.insert(event, dTag, RelayAdmission.expiration(event));
     if (event.kind() == EventKinds.DELETION) {
       delete(event);
     }
     accepted.fire(new EventAccepted(event, event.toJson(), ours));
     return Verdict.ok("");
-  }
-
-  /** NIP-42: why this connection may not publish the event, if the event's kind needs auth. */
-  private Optional<String> authorRefusal(NostrEvent event, Set<String> authenticated) {
-    if (!settings.authRequiredFor(event.kind()) || authenticated.contains(event.pubkey())) {
-      return Optional.empty();
-    }
-    if (authenticated.isEmpty()) {
-      return Optional.of(
-          "auth-required: kind " + event.kind() + " is taken only from authenticated authors");
-    }
-    return Optional.of("restricted: the author of the event has not authenticated");
   }
 
   /** The stored events matching any filter, newest first, each filter capped at its limit. */
@@ -213,20 +190,6 @@ public class Relay {
   private static boolean newer(RelayStore.Version stored, NostrEvent event) {
     return stored.createdAt() > event.createdAt()
         || (stored.createdAt() == event.createdAt() && stored.id().compareTo(event.id()) <= 0);
-  }
-
-  private static Long expiration(NostrEvent event) {
-    return event
-        .tagValue("expiration")
-        .map(
-            v -> {
-              try {
-                return Long.parseLong(v);
-              } catch (NumberFormatException e) {
-                return null;
-              }
-            })
-        .orElse(null);
   }
 
   /** An addressable (or replaceable) event's address, {@code kind:pubkey:d}. */

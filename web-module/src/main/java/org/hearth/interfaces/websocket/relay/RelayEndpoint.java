@@ -29,6 +29,7 @@ public class RelayEndpoint {
   @Inject Relay relay;
   @Inject RelaySettings settings;
   @Inject RelayHub hub;
+  @Inject RelayIngest ingest;
   @Inject RelayRateLimits rateLimits;
   @Inject PublicUrl publicUrl;
 
@@ -89,12 +90,15 @@ public class RelayEndpoint {
   }
 
   private void publish(ClientMessage.Publish p) {
+    String id = p.event().id();
     Optional<String> limited = rateLimits.eventFrom(clientAddress);
-    Relay.Verdict verdict =
-        limited.isPresent()
-            ? new Relay.Verdict(false, limited.get())
-            : relay.publish(p.event(), authentication.keys(), rateLimits);
-    connection.ok(p.event().id(), verdict.accepted(), verdict.message());
+    if (limited.isPresent()) {
+      connection.ok(id, false, limited.get());
+      return;
+    }
+    ingest
+        .publish(p.event(), authentication.keys(), rateLimits)
+        .thenAccept(verdict -> connection.ok(id, verdict.accepted(), verdict.message()));
   }
 
   private void authenticate(ClientMessage.Authenticate a) {
