@@ -4,7 +4,6 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import org.hearth.interfaces.websocket.Sends;
 import org.hearth.protocol.agent.AgentMessage;
 import org.hearth.protocol.agent.AgentMessages;
 
@@ -12,6 +11,12 @@ import org.hearth.protocol.agent.AgentMessages;
 final class AgentConnection {
 
   private static final System.Logger LOG = System.getLogger(AgentConnection.class.getName());
+
+  /** One send on the session's remote endpoint. */
+  @FunctionalInterface
+  private interface Send {
+    void run() throws IOException;
+  }
 
   private final Session session;
 
@@ -35,12 +40,12 @@ final class AgentConnection {
     }
   }
 
-  private boolean send(Sends.Send action) {
+  private boolean send(Send action) {
     if (!session.isOpen()) {
       return false;
     }
     try {
-      Sends.on(session, action);
+      action.run();
       return true;
     } catch (IOException | IllegalStateException e) {
       LOG.log(System.Logger.Level.INFO, "sending to an agent failed: {0}", e.getMessage());

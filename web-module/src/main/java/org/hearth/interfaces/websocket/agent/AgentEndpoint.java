@@ -17,6 +17,7 @@ import org.hearth.domain.node.NodeLoad;
 import org.hearth.domain.node.UnknownNodeException;
 import org.hearth.interfaces.nostr.NodeOffers;
 import org.hearth.interfaces.rest.ConflictRetry;
+import org.hearth.interfaces.websocket.SessionTimers;
 import org.hearth.interfaces.websocket.terminal.TerminalRelay;
 import org.hearth.protocol.agent.AgentLinkAuth;
 import org.hearth.protocol.agent.AgentMessage;
@@ -40,6 +41,7 @@ public class AgentEndpoint {
   @Inject VmService vms;
   @Inject TerminalRelay terminals;
   @Inject NodeOffers offers;
+  @Inject SessionTimers timers;
 
   private AgentConnection connection;
   private String challenge;
@@ -51,6 +53,7 @@ public class AgentEndpoint {
 
   @OnOpen
   public void open(Session session) {
+    timers.adopt(session);
     session.setMaxTextMessageBufferSize(AgentMessages.MAX_TEXT_BYTES);
     session.setMaxBinaryMessageBufferSize(MAX_BINARY_BYTES);
     connection = new AgentConnection(session);

@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.hearth.application.nostr.RelayFilter;
-import org.hearth.interfaces.websocket.Sends;
 import org.hearth.protocol.nostr.NostrEvent;
 
 /**
@@ -120,8 +119,7 @@ final class RelayConnection {
           return;
         }
         try {
-          String text = next;
-          Sends.on(session, () -> session.getBasicRemote().sendText(text));
+          session.getBasicRemote().sendText(next);
         } catch (IOException | IllegalStateException e) {
           LOG.log(System.Logger.Level.DEBUG, "relay client gone: {0}", e.getMessage());
           outbox.clear();

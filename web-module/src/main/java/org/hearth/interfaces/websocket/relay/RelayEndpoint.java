@@ -13,6 +13,7 @@ import org.hearth.application.nostr.Relay;
 import org.hearth.application.nostr.RelaySettings;
 import org.hearth.application.nostr.RelayStore;
 import org.hearth.interfaces.rest.security.PublicUrl;
+import org.hearth.interfaces.websocket.SessionTimers;
 
 /**
  * Hearth's Nostr relay (NIP-01, 42): clients publish events, subscribe with filters, get what is
@@ -32,6 +33,7 @@ public class RelayEndpoint {
   @Inject RelayIngest ingest;
   @Inject RelayRateLimits rateLimits;
   @Inject PublicUrl publicUrl;
+  @Inject SessionTimers timers;
 
   private RelayConnection connection;
   private ClientMessages messages;
@@ -41,6 +43,7 @@ public class RelayEndpoint {
 
   @OnOpen
   public void open(Session session) {
+    timers.adopt(session);
     // Twice the limit, so a message a little too large gets a NOTICE rather than a close.
     session.setMaxTextMessageBufferSize(2 * settings.maxMessageBytes());
     connection = new RelayConnection(session, hub.executor());

@@ -17,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
 import org.hearth.application.vm.TerminalTickets;
+import org.hearth.interfaces.websocket.SessionTimers;
 
 /**
  * A browser's terminal in a VM: {@code /ws/vms/{id}/terminal?ticket=...} with a ticket from {@code
@@ -33,11 +34,13 @@ public class TerminalEndpoint {
 
   @Inject TerminalTickets tickets;
   @Inject TerminalRelay relay;
+  @Inject SessionTimers timers;
 
   private int channel;
 
   @OnOpen
   public void open(Session session, @PathParam("id") String vmId) throws IOException {
+    timers.adopt(session);
     session.setMaxTextMessageBufferSize(4096);
     session.setMaxBinaryMessageBufferSize(64 * 1024);
     Optional<TerminalTickets.Redeemed> ticket = tickets.redeem(vmId, parameter(session, "ticket"));

@@ -16,7 +16,6 @@ import java.util.function.Predicate;
 import org.hearth.application.identity.SessionEnded;
 import org.hearth.application.vm.TerminalTickets;
 import org.hearth.application.vm.VmMemberRemoved;
-import org.hearth.interfaces.websocket.Sends;
 import org.hearth.interfaces.websocket.agent.AgentSessions;
 import org.hearth.protocol.agent.AgentMessage;
 import org.hearth.protocol.agent.TerminalFrame;
@@ -82,7 +81,7 @@ public class TerminalRelay {
     }
     synchronized (open.client()) {
       try {
-        Sends.on(open.client(), () -> open.client().getBasicRemote().sendBinary(frame.data()));
+        open.client().getBasicRemote().sendBinary(frame.data());
       } catch (IOException | IllegalStateException e) {
         clientClosed(open.id());
       }
