@@ -84,8 +84,52 @@ public class Relay {
    */
   public List<Verdict> storeAdmitted(List<NostrEvent> events) {
     List<Verdict> verdicts = new ArrayList<>(events.size());
+    int next = 0;
+    while (next < events.size()) {
+      int end = next;
+      while (end < events.size() && plain(events.get(end))) {
+        end++;
+      }
+      if (end > next) {
+        verdicts.addAll(storePlain(events.subList(next, end)));
+        next = end;
+      } else {
+        verdicts.add(store(events.get(next++), false));
+      }
+    }
+    return verdicts;
+  }
+
+  /** A regular event that deletes nothing: stored unless known or deleted, whatever else is. */
+  private static boolean plain(NostrEvent event) {
+    return EventKinds.of(event.kind()) == EventKinds.REGULAR && event.kind() != EventKinds.DELETION;
+  }
+
+  /**
+   * Stores a run of plain events as {@link #store} would one by one, with two statements for all of
+   * them: which their authors deleted, then the inserts of the others (a known id is skipped).
+   */
+  private List<Verdict> storePlain(List<NostrEvent> events) {
+    Set<RelayStore.Target> deleted =
+        store.deleted(events.stream().map(e -> new RelayStore.Target(e.pubkey(), e.id())).toList());
+    List<RelayStore.NewEvent> candidates = new ArrayList<>();
     for (NostrEvent event : events) {
-      verdicts.add(store(event, false));
+      if (!deleted.contains(new RelayStore.Target(event.pubkey(), event.id()))) {
+        candidates.add(new RelayStore.NewEvent(event, "", RelayAdmission.expiration(event)));
+      }
+    }
+    List<Boolean> stored = store.insert(candidates);
+    List<Verdict> verdicts = new ArrayList<>(events.size());
+    int candidate = 0;
+    for (NostrEvent event : events) {
+      if (deleted.contains(new RelayStore.Target(event.pubkey(), event.id()))) {
+        verdicts.add(Verdict.refused("blocked: its author deleted this event"));
+      } else if (stored.get(candidate++)) {
+        accepted.fire(new EventAccepted(event, event.toJson(), false));
+        verdicts.add(Verdict.ok(""));
+      } else {
+        verdicts.add(Verdict.ok("duplicate: already have this event"));
+      }
     }
     return verdicts;
   }
@@ -111,7 +155,7 @@ public class Relay {
         store.delete(stored.id());
       }
     }
-    store.insert(event, dTag, RelayAdmission.expiration(event));
+    store.insert(List.of(new RelayStore.NewEvent(event, dTag, RelayAdmission.expiration(event))));
     if (event.kind() == EventKinds.DELETION) {
       delete(event);
     }

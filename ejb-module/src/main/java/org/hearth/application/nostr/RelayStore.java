@@ -1,8 +1,10 @@
 package org.hearth.application.nostr;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.hearth.application.feed.FeedSource;
 import org.hearth.protocol.nostr.NostrEvent;
 
@@ -18,6 +20,12 @@ public interface RelayStore extends FeedSource<String> {
   /** An event as served: its id, time and JSON. */
   record Stored(String id, long createdAt, String json) {}
 
+  /** An event to store: its {@code d} tag if addressable (else ''), NIP-40 expiry or null. */
+  record NewEvent(NostrEvent event, String dTag, Long expiresAt) {}
+
+  /** Something an author may have deleted (NIP-09): an event id or an address. */
+  record Target(String pubkey, String target) {}
+
   boolean exists(String eventId);
 
   /** The stored versions of a replaceable or addressable event ({@code dTag} '' if none). */
@@ -26,12 +34,12 @@ public interface RelayStore extends FeedSource<String> {
   void delete(String eventId);
 
   /**
-   * Stores the event with its single-letter tags.
+   * Stores the events with their single-letter tags, each unless one with its id is stored already
+   * (or earlier in the list).
    *
-   * @param dTag its d tag if addressable, else ''
-   * @param expiresAt NIP-40 expiration (unix seconds), or null
+   * @return for each event, in order, whether it was stored
    */
-  void insert(NostrEvent event, String dTag, Long expiresAt);
+  List<Boolean> insert(List<NewEvent> events);
 
   /** Deletes the author's events with these ids; returns how many. */
   int deleteByAuthor(String pubkey, List<String> eventIds);
@@ -44,6 +52,9 @@ public interface RelayStore extends FeedSource<String> {
 
   /** When the author deleted {@code target}, if ever. */
   Optional<Long> deletedAt(String pubkey, String target);
+
+  /** Which of these targets their authors deleted. */
+  Set<Target> deleted(Collection<Target> targets);
 
   /** Every stored follow list (kind 3): each author's followed keys ({@code p} tags). */
   Map<String, List<String>> followLists();

@@ -7,8 +7,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -63,44 +65,71 @@ public class JdbcRelayStore implements RelayStore {
   }
 
   @Override
-  public void insert(NostrEvent event, String dTag, Long expiresAt) {
-    List<Object> row = new ArrayList<>();
-    row.add(event.id());
-    row.add(event.pubkey());
-    row.add(event.createdAt());
-    row.add(event.kind());
-    row.add(dTag);
-    row.add(expiresAt);
-    row.add(event.toJson());
-    row.add(ServerOrigin.ID);
-    update(
-        "INSERT INTO nostr_event (id, pubkey, created_at, kind, d_tag, expires_at, raw, origin)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        row);
+  public List<Boolean> insert(List<NewEvent> events) {
+    if (events.isEmpty()) {
+      return List.of();
+    }
+    // ON CONFLICT rather than a lookup first: the primary key answers "already stored" for the
+    // whole batch, whatever plan a lookup of many ids would get.
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement eventRows =
+            c.prepareStatement(
+                "INSERT INTO nostr_event"
+                    + " (id, pubkey, created_at, kind, d_tag, expires_at, raw, origin)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+        PreparedStatement tagRows =
+            c.prepareStatement(
+                "INSERT INTO nostr_tag (event_id, name, tag_value, created_at) VALUES (?, ?, ?, ?)")) {
+      for (NewEvent added : events) {
+        NostrEvent event = added.event();
+        bind(
+            eventRows,
+            Arrays.asList(
+                event.id(),
+                event.pubkey(),
+                event.createdAt(),
+                event.kind(),
+                added.dTag(),
+                added.expiresAt(),
+                event.toJson(),
+                ServerOrigin.ID));
+        eventRows.addBatch();
+      }
+      int[] counts = eventRows.executeBatch();
+      List<Boolean> stored = new ArrayList<>(events.size());
+      int tags = 0;
+      for (int i = 0; i < events.size(); i++) {
+        // A driver may answer "succeeded, count unknown" (-2): only 0 means the id was taken.
+        boolean inserted = counts[i] != 0;
+        stored.add(inserted);
+        if (!inserted) {
+          continue;
+        }
+        NostrEvent event = events.get(i).event();
+        for (List<String> tag : indexedTags(event)) {
+          bind(tagRows, List.of(event.id(), tag.get(0), tag.get(1), event.createdAt()));
+          tagRows.addBatch();
+          tags++;
+        }
+      }
+      if (tags > 0) {
+        tagRows.executeBatch();
+      }
+      return stored;
+    } catch (SQLException e) {
+      throw new PersistenceFailure("storing " + events.size() + " relay events", e);
+    }
+  }
+
+  /** The event's single-letter tags by name and first value, once each. */
+  private static Set<List<String>> indexedTags(NostrEvent event) {
     Set<List<String>> tags = new LinkedHashSet<>();
     for (List<String> tag : event.tags()) {
       if (tag.size() >= 2 && tag.get(0).length() == 1 && tag.get(1).length() <= MAX_TAG_VALUE) {
         tags.add(List.of(tag.get(0), tag.get(1)));
       }
     }
-    if (tags.isEmpty()) {
-      return;
-    }
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "INSERT INTO nostr_tag (event_id, name, tag_value, created_at) VALUES (?, ?, ?, ?)")) {
-      for (List<String> tag : tags) {
-        ps.setString(1, event.id());
-        ps.setString(2, tag.get(0));
-        ps.setString(3, tag.get(1));
-        ps.setLong(4, event.createdAt());
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    } catch (SQLException e) {
-      throw new PersistenceFailure("storing the tags of event " + event.id(), e);
-    }
+    return tags;
   }
 
   @Override
@@ -143,6 +172,30 @@ public class JdbcRelayStore implements RelayStore {
             rs -> rs.getLong(1))
         .stream()
         .findFirst();
+  }
+
+  @Override
+  public Set<Target> deleted(Collection<Target> targets) {
+    if (targets.isEmpty()) {
+      return Set.of();
+    }
+    // Joined with the pairs as a table: the primary key per pair, or one hash join, whatever
+    // the statistics (a list of OR-ed or IN conditions can end up compared row by row).
+    List<Target> distinct = List.copyOf(new LinkedHashSet<>(targets));
+    List<Object> params = new ArrayList<>(2 * distinct.size());
+    distinct.forEach(
+        t -> {
+          params.add(t.pubkey());
+          params.add(t.target());
+        });
+    return new HashSet<>(
+        rows(
+            "SELECT d.pubkey, d.target FROM nostr_deletion d JOIN (VALUES "
+                + Sql.placeholders(
+                    distinct.size(), "(CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(600)))")
+                + ") AS v (pubkey, target) ON d.pubkey = v.pubkey AND d.target = v.target",
+            params,
+            rs -> new Target(rs.getString(1), rs.getString(2))));
   }
 
   @Override

@@ -89,7 +89,13 @@ public class RelayIngest {
         return;
       }
       queue.drainTo(batch, BATCH - 1);
-      store(batch);
+      try {
+        store(batch);
+      } catch (Throwable e) {
+        // Whatever went wrong, the writer goes on: were it to end, no event would be stored again.
+        LOG.log(System.Logger.Level.ERROR, "relay: storing a batch failed", e);
+        batch.forEach(pending -> pending.verdict().complete(NOT_STORED));
+      }
       batch.clear();
     }
   }
