@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
+import org.hearth.protocol.nostr.Bip340;
 import org.hearth.protocol.nostr.EventSigner;
 import org.hearth.protocol.nostr.EventVerifier;
 import org.hearth.protocol.nostr.NostrEvent;
@@ -197,6 +198,7 @@ public final class RelayBench {
       double seconds = verify.toNanos() / 1e9;
       double cpuSeconds = (ProcCpu.processTicks("self") - cpuBefore) / (double) ticksPerSecond;
       Map<String, Object> r = new LinkedHashMap<>();
+      r.put("library", Bip340.verifiesNatively() ? "libsecp256k1" : "Bouncy Castle");
       r.put("verifiesPerSecond", round(verified.sum() / seconds));
       r.put("verifiesPerCpuSecond", round(verified.sum() / cpuSeconds));
       r.put("microsPerVerifyCpu", round(cpuSeconds * 1e6 / verified.sum()));

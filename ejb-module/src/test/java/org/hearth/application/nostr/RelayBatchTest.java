@@ -2,10 +2,6 @@ package org.hearth.application.nostr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.NotificationOptions;
-import jakarta.enterprise.util.TypeLiteral;
-import java.lang.annotation.Annotation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
+import org.hearth.application.FiredEvents;
 import org.hearth.application.feed.FeedEntry;
 import org.hearth.protocol.nostr.EventSigner;
 import org.hearth.protocol.nostr.NostrEvent;
@@ -37,7 +33,7 @@ class RelayBatchTest {
   @BeforeEach
   void wire() {
     relay.store = store;
-    relay.accepted = new Announcements(announced);
+    relay.accepted = new FiredEvents<>(fired -> announced.add(fired.event().id()));
   }
 
   private NostrEvent note(EventSigner author, String text) {
@@ -118,41 +114,6 @@ class RelayBatchTest {
     assertEquals(List.of("true ", "true ", "true "), messages(verdicts));
     assertEquals(3, store.inserts);
     assertEquals(List.of(before.id(), profile.id(), after.id()), announced);
-  }
-
-  /** Collects the ids of the events announced, in order. */
-  private record Announcements(List<String> ids) implements Event<EventAccepted> {
-    @Override
-    public void fire(EventAccepted event) {
-      ids.add(event.event().id());
-    }
-
-    @Override
-    public <U extends EventAccepted> CompletionStage<U> fireAsync(U event) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public <U extends EventAccepted> CompletionStage<U> fireAsync(
-        U event, NotificationOptions options) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Event<EventAccepted> select(Annotation... qualifiers) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public <U extends EventAccepted> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public <U extends EventAccepted> Event<U> select(
-        TypeLiteral<U> subtype, Annotation... qualifiers) {
-      throw new UnsupportedOperationException();
-    }
   }
 
   /** The parts of a relay store that storing events uses, in memory. */

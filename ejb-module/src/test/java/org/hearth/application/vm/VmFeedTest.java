@@ -2,17 +2,13 @@ package org.hearth.application.vm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.NotificationOptions;
-import jakarta.enterprise.util.TypeLiteral;
-import java.lang.annotation.Annotation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.hearth.application.FiredEvents;
 import org.hearth.application.feed.InMemoryFeed;
 import org.hearth.domain.vm.VmChanged;
 import org.hearth.domain.vm.VmState;
@@ -29,7 +25,7 @@ class VmFeedTest {
 
   VmFeedTest() {
     feed.clock = Clock.fixed(T0, ZoneOffset.UTC);
-    feed.changedElsewhere = new Announced();
+    feed.changedElsewhere = new FiredEvents<>(fired -> announced.add(fired.change()));
     feed.store = entries;
   }
 
@@ -69,41 +65,4 @@ class VmFeedTest {
   }
 
   private static final class Entries extends InMemoryFeed<VmChanged> implements VmFeedStore {}
-
-  /** Collects what the feed fires. */
-  private final class Announced implements Event<VmChangedElsewhere> {
-
-    @Override
-    public void fire(VmChangedElsewhere event) {
-      announced.add(event.change());
-    }
-
-    @Override
-    public <U extends VmChangedElsewhere> CompletionStage<U> fireAsync(U event) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public <U extends VmChangedElsewhere> CompletionStage<U> fireAsync(
-        U event, NotificationOptions options) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Event<VmChangedElsewhere> select(Annotation... qualifiers) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public <U extends VmChangedElsewhere> Event<U> select(
-        Class<U> subtype, Annotation... qualifiers) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public <U extends VmChangedElsewhere> Event<U> select(
-        TypeLiteral<U> subtype, Annotation... qualifiers) {
-      throw new UnsupportedOperationException();
-    }
-  }
 }

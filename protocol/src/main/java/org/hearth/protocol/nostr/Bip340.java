@@ -15,9 +15,11 @@ import org.bouncycastle.math.ec.FixedPointCombMultiplier;
  * BIP-340 Schnorr signatures over secp256k1, as Nostr uses them: 32-byte x-only public keys,
  * 64-byte signatures, messages of any length.
  *
- * <p>Follows the BIP's reference algorithms step by step on Bouncy Castle's curve arithmetic.
- * Multiplications by secret scalars use Bouncy Castle's fixed-point comb multiplier, as its own
- * ECDSA signer does; the scalar arithmetic uses {@link BigInteger}, which is not constant-time.
+ * <p>Verification is libsecp256k1's where its binding loads ({@link NativeBip340}); otherwise, and
+ * for signing, this follows the BIP's reference algorithms step by step on Bouncy Castle's curve
+ * arithmetic. Multiplications by secret scalars use Bouncy Castle's fixed-point comb multiplier, as
+ * its own ECDSA signer does; the scalar arithmetic uses {@link BigInteger}, which is not
+ * constant-time.
  */
 public final class Bip340 {
   private static final X9ECParameters SECP256K1 = CustomNamedCurves.getByName("secp256k1");
@@ -29,6 +31,9 @@ public final class Bip340 {
   private static final byte[] AUX_TAG = tagPrefix("BIP0340/aux");
   private static final byte[] NONCE_TAG = tagPrefix("BIP0340/nonce");
   private static final byte[] CHALLENGE_TAG = tagPrefix("BIP0340/challenge");
+
+  /** libsecp256k1 where it loads: it verifies the 32-byte messages (every Nostr event id). */
+  private static final NativeBip340 NATIVE = NativeBip340.load().orElse(null);
 
   private Bip340() {}
 
@@ -94,6 +99,19 @@ public final class Bip340 {
     if (message == null || signature == null || signature.length != 64) {
       return false;
     }
+    if (NATIVE != null && message.length == 32) {
+      return NATIVE.verify(publicKey, message, signature);
+    }
+    return verifyByBouncyCastle(publicKey, message, signature);
+  }
+
+  /** Whether signatures of 32-byte messages are verified by libsecp256k1 ({@link NativeBip340}). */
+  public static boolean verifiesNatively() {
+    return NATIVE != null;
+  }
+
+  /** {@link #verify} by the BIP's reference algorithm, for lengths it has checked. */
+  static boolean verifyByBouncyCastle(byte[] publicKey, byte[] message, byte[] signature) {
     ECPoint publicPoint = liftX(new BigInteger(1, publicKey));
     if (publicPoint == null) {
       return false;

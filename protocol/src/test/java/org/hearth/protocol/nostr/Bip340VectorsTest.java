@@ -2,14 +2,19 @@ package org.hearth.protocol.nostr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
 
 /**
  * The official BIP-340 test vectors (bitcoin/bips, bip-0340/test-vectors.csv, revision 200f9b26
- * with the variable-length messages of vectors 15 to 18).
+ * with the variable-length messages of vectors 15 to 18), through Bouncy Castle and, where it
+ * loads, libsecp256k1.
  */
 class Bip340VectorsTest {
+
+  private static final Optional<NativeBip340> NATIVE = NativeBip340.load();
+
   @ParameterizedTest(name = "vector {0}: {7}")
   @CsvFileSource(resources = "/bip340-test-vectors.csv", numLinesToSkip = 1)
   void verifiesAsStated(
@@ -22,6 +27,14 @@ class Bip340VectorsTest {
       boolean expected,
       String comment) {
     assertEquals(expected, Bip340.verify(bytes(publicKey), bytes(message), bytes(signature)));
+    assertEquals(
+        expected, Bip340.verifyByBouncyCastle(bytes(publicKey), bytes(message), bytes(signature)));
+    NATIVE
+        .filter(loaded -> bytes(message).length == 32)
+        .ifPresent(
+            loaded ->
+                assertEquals(
+                    expected, loaded.verify(bytes(publicKey), bytes(message), bytes(signature))));
   }
 
   @ParameterizedTest(name = "vector {0}")

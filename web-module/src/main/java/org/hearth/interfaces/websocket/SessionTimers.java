@@ -9,8 +9,12 @@ import jakarta.websocket.Session;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Optional;
+import java.util.concurrent.Delayed;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the WebSocket sessions' idle and heartbeat timers on a scheduler of Hearth's own.
@@ -41,9 +45,7 @@ public class SessionTimers {
 
   @PostConstruct
   void start() {
-    scheduler = new ScheduledThreadPoolExecutor(1, threads);
-    // Every message cancels the previous timer task: drop cancelled tasks from the queue at once.
-    scheduler.setRemoveOnCancelPolicy(true);
+    scheduler = new Scheduler(threads);
   }
 
   @PreDestroy
@@ -74,6 +76,69 @@ public class SessionTimers {
       return true;
     } catch (IllegalAccessException e) {
       return false;
+    }
+  }
+
+  /**
+   * Runs a task due at once on the caller's thread instead of waking the scheduler's: Tyrus
+   * schedules its idle timer task after {@code maxIdleTimeout}, so a task due at once is the re-arm
+   * of a session without an idle timeout, which checks that and returns. Every message would
+   * otherwise cost a thread wake-up.
+   */
+  static final class Scheduler extends ScheduledThreadPoolExecutor {
+    Scheduler(ThreadFactory threads) {
+      super(1, threads);
+      // Every message cancels the previous timer task: drop cancelled tasks from the queue at once.
+      setRemoveOnCancelPolicy(true);
+    }
+
+    @Override
+    public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+      if (delay > 0) {
+        return super.schedule(command, delay, unit);
+      }
+      command.run();
+      return Done.INSTANCE;
+    }
+  }
+
+  /** A task that has run. */
+  private static final class Done implements ScheduledFuture<Object> {
+    static final Done INSTANCE = new Done();
+
+    @Override
+    public long getDelay(TimeUnit unit) {
+      return 0;
+    }
+
+    @Override
+    public int compareTo(Delayed other) {
+      return Long.compare(0, other.getDelay(TimeUnit.NANOSECONDS));
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      return false;
+    }
+
+    @Override
+    public boolean isCancelled() {
+      return false;
+    }
+
+    @Override
+    public boolean isDone() {
+      return true;
+    }
+
+    @Override
+    public Object get() {
+      return null;
+    }
+
+    @Override
+    public Object get(long timeout, TimeUnit unit) {
+      return null;
     }
   }
 

@@ -1,11 +1,16 @@
 package org.hearth.interfaces.websocket;
 
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
+import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +67,29 @@ class SessionTimersTest {
 
     assertSame(hearths, session.scheduler());
     assertSame(hearths, subclass.scheduler());
+  }
+
+  @Test
+  void aTaskDueAtOnceRunsOnTheCallersThreadAndALaterOneOnTheSchedulers() throws Exception {
+    SessionTimers.Scheduler scheduler =
+        new SessionTimers.Scheduler(Executors.defaultThreadFactory());
+    try {
+      AtomicReference<Thread> now = new AtomicReference<>();
+      AtomicReference<Thread> later = new AtomicReference<>();
+
+      ScheduledFuture<?> ran =
+          scheduler.schedule(() -> now.set(Thread.currentThread()), 0, SECONDS);
+      ScheduledFuture<?> due =
+          scheduler.schedule(() -> later.set(Thread.currentThread()), 50, MILLISECONDS);
+
+      assertSame(Thread.currentThread(), now.get());
+      assertTrue(ran.isDone());
+      assertFalse(ran.cancel(true));
+      due.get(5, SECONDS);
+      assertNotSame(Thread.currentThread(), later.get());
+    } finally {
+      scheduler.shutdownNow();
+    }
   }
 
   @Test
