@@ -8,6 +8,9 @@
 // order.
 //   {"op":"publish", "event":{signed event}}          → {"id", "ok", "message"}
 //       (the OK's reason; nostr-tools resolves an accepted event and rejects a refused one)
+//   {"op":"publishAll", "events":[signed event, ...]}  → {"results":[{"id", "ok", "message"}, …]}
+//       publishes them all at once, without waiting for one OK before the next EVENT, and waits
+//       up to a minute for the OKs (nostr-tools gives up on one after 4.4 s).
 //   {"op":"query", "filters":[filter, ...]}            → {"events":[…], "closed": reason or null}
 //       subscribes, collects until EOSE (or CLOSED), closes the subscription.
 //   {"op":"live", "filters":[…], "event":{signed}}     → {"received":[ids], "published":{…}}
@@ -44,6 +47,14 @@ async function publish(relay, event) {
   } catch (e) {
     return { id: event.id, ok: false, message: String(e?.message ?? e) }
   }
+}
+
+async function publishAll(relay, events) {
+  const timeout = relay.publishTimeout
+  relay.publishTimeout = 60000
+  const results = await Promise.all(events.map((e) => publish(relay, e)))
+  relay.publishTimeout = timeout
+  return { results }
 }
 
 function query(relay, filters) {
@@ -117,11 +128,12 @@ const relay = await Relay.connect(script.url)
 const results = []
 for (const op of script.ops) {
   if (op.op === 'publish') results.push(await publish(relay, op.event))
+  else if (op.op === 'publishAll') results.push(await publishAll(relay, op.events))
   else if (op.op === 'query') results.push(await query(relay, op.filters))
   else if (op.op === 'live') results.push(await live(relay, op.filters, op.event))
   else if (op.op === 'auth') results.push(await auth(relay, op))
   else throw new Error('unknown op ' + op.op)
 }
 relay.close()
-console.log(JSON.stringify(results))
-process.exit(0)
+// Exit once the output is written: exiting at once cuts output to a pipe at 64 KiB.
+process.stdout.write(JSON.stringify(results) + '\n', () => process.exit(0))

@@ -50,6 +50,13 @@ final class NostrRelayClient {
     return op;
   }
 
+  /** Publishes the events at once, without waiting for one's {@code OK} before the next. */
+  static ObjectNode publishAll(List<JsonNode> events) {
+    ObjectNode op = HearthApi.JSON.createObjectNode().put("op", "publishAll");
+    events.forEach(op.putArray("events")::add);
+    return op;
+  }
+
   static ObjectNode query(String... filters) throws Exception {
     ObjectNode op = HearthApi.JSON.createObjectNode().put("op", "query");
     ArrayNode list = op.putArray("filters");

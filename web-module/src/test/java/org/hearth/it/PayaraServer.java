@@ -66,12 +66,13 @@ final class PayaraServer implements AutoCloseable {
     return "http://localhost:" + port;
   }
 
+  /** Where the server's output goes, appended across restarts. */
+  Path log() {
+    return Path.of(System.getProperty("hearth.war")).resolveSibling("server-" + port + ".log");
+  }
+
   PayaraServer start() throws Exception {
-    File log =
-        new File(System.getProperty("hearth.war"))
-            .toPath()
-            .resolveSibling("server-" + port + ".log")
-            .toFile();
+    File log = log().toFile();
     ProcessBuilder builder =
         new ProcessBuilder(
                 "java",

@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -138,6 +140,29 @@ class VmApiIT {
             "another tenant hears nothing of my VM: " + theirs.events());
       }
     }
+  }
+
+  @Test
+  void aStreamWhoseClientWentAwayIsDropped() throws Exception {
+    HearthApi api = new HearthApi(base);
+    try (VmEventStream stream = new VmEventStream(api, Tenant.funded(api))) {
+      assertTrue(openStreams(api) >= 1, "the open stream is counted");
+    }
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (openStreams(api) > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    assertEquals(0, openStreams(api), "a keep-alive found every stream closed and dropped it");
+  }
+
+  /** The gauge {@code hearth.vm.event-streams}. */
+  private static int openStreams(HearthApi api) {
+    String metrics = api.get("../metrics").body();
+    Matcher gauge =
+        Pattern.compile("^hearth_vm_event_streams\\{[^}]*} ([0-9.]+)$", Pattern.MULTILINE)
+            .matcher(metrics);
+    assertTrue(gauge.find(), "no gauge hearth.vm.event-streams");
+    return (int) Double.parseDouble(gauge.group(1));
   }
 
   /**

@@ -18,6 +18,7 @@ final class VmEventStream implements AutoCloseable {
   private final List<JsonNode> events = new CopyOnWriteArrayList<>();
   private final CompletableFuture<HttpResponse<Stream<String>>> response;
   private volatile boolean ready;
+  private volatile Stream<String> lines;
 
   VmEventStream(HearthApi api, Tenant tenant) throws InterruptedException {
     String path = "api/vms/events";
@@ -32,7 +33,8 @@ final class VmEventStream implements AutoCloseable {
             .thenApply(
                 reply -> {
                   String event = null;
-                  for (String line : (Iterable<String>) reply.body()::iterator) {
+                  lines = reply.body();
+                  for (String line : (Iterable<String>) lines::iterator) {
                     if (line.startsWith("event:")) {
                       event = line.substring(6).strip();
                       ready |= event.equals("ready");
@@ -76,8 +78,10 @@ final class VmEventStream implements AutoCloseable {
     }
   }
 
+  /** Goes away: the connection is closed. */
   @Override
   public void close() {
+    lines.close();
     response.cancel(true);
   }
 }

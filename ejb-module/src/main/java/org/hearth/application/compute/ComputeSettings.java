@@ -19,6 +19,10 @@ public class ComputeSettings {
   Duration statusInterval;
 
   @Inject
+  @ConfigProperty(name = "hearth.compute.unanswered-window", defaultValue = "PT1H")
+  Duration unansweredWindow;
+
+  @Inject
   @ConfigProperty(name = "hearth.compute.secret-key")
   Optional<String> secretKey;
 
@@ -34,6 +38,14 @@ public class ComputeSettings {
   /** How often the states of jobs' VMs are checked and new ones published. */
   public Duration statusInterval() {
     return statusInterval;
+  }
+
+  /**
+   * How far back a starting server looks for job requests and acceptances that were stored but
+   * never answered (the server stopped before it acted on them).
+   */
+  public Duration unansweredWindow() {
+    return unansweredWindow;
   }
 
   /**

@@ -47,6 +47,12 @@ public class OnlineNodeView {
     return slots;
   }
 
+  /** The nodes of {@code region} as last seen, as {@link #current()} gives them. */
+  public List<NodeSnapshot> inRegion(String region) {
+    current();
+    return slots.region(region);
+  }
+
   public Optional<NodeSnapshot> get(String nodeId) {
     current();
     return slots.find(nodeId);

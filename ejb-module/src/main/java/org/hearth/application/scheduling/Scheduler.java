@@ -102,9 +102,10 @@ public class Scheduler {
   }
 
   private List<NodeSnapshot> candidates(Vm vm) {
-    return vm.targetNodeId() == null
-        ? view.current()
-        : view.get(vm.targetNodeId()).map(List::of).orElse(List.of());
+    if (vm.targetNodeId() != null) {
+      return view.get(vm.targetNodeId()).map(List::of).orElse(List.of());
+    }
+    return vm.regionWish() == null ? view.current() : view.inRegion(vm.regionWish());
   }
 
   /**
@@ -194,7 +195,8 @@ public class Scheduler {
               .orElse("not online");
       return new TargetNodeRefusedException(vm.targetNodeId(), reason);
     }
+    // Every node, not only the region's: "not in region" is a reason the tenant can act on.
     return new NoEligibleNodeException(
-        Placement.explanation(wanted, candidates, heardSince, prices));
+        Placement.explanation(wanted, view.current(), heardSince, prices));
   }
 }

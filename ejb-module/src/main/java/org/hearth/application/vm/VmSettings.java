@@ -25,6 +25,10 @@ public class VmSettings {
   @ConfigProperty(name = "hearth.vm.events.feed-interval", defaultValue = "PT0.5S")
   Duration eventsFeedInterval;
 
+  @Inject
+  @ConfigProperty(name = "hearth.vm.events.keep-alive", defaultValue = "PT30S")
+  Duration eventsKeepAlive;
+
   /** A live VM whose node has been silent this long is {@code LOST}. */
   public Duration lostAfter() {
     return lostAfter;
@@ -43,5 +47,10 @@ public class VmSettings {
   /** How often the VM changes other servers committed are read for this one's streams. */
   public Duration eventsFeedInterval() {
     return eventsFeedInterval;
+  }
+
+  /** How often an open VM event stream gets a keep-alive comment. */
+  public Duration eventsKeepAlive() {
+    return eventsKeepAlive;
   }
 }

@@ -4,15 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.hearth.application.FiredEvents;
-import org.hearth.application.feed.FeedEntry;
 import org.hearth.protocol.nostr.EventSigner;
 import org.hearth.protocol.nostr.NostrEvent;
 import org.hearth.protocol.nostr.NostrKeyPair;
@@ -26,7 +20,7 @@ class RelayBatchTest {
 
   private final EventSigner alice = new EventSigner(NostrKeyPair.generate());
   private final EventSigner bob = new EventSigner(NostrKeyPair.generate());
-  private final MemoryStore store = new MemoryStore();
+  private final MemoryRelayStore store = new MemoryRelayStore();
   private final List<String> announced = new ArrayList<>();
   private final Relay relay = new Relay();
 
@@ -114,96 +108,5 @@ class RelayBatchTest {
     assertEquals(List.of("true ", "true ", "true "), messages(verdicts));
     assertEquals(3, store.inserts);
     assertEquals(List.of(before.id(), profile.id(), after.id()), announced);
-  }
-
-  /** The parts of a relay store that storing events uses, in memory. */
-  private static final class MemoryStore implements RelayStore {
-    final Map<String, NewEvent> events = new LinkedHashMap<>();
-    final Map<Target, Long> deletions = new LinkedHashMap<>();
-    int inserts;
-
-    @Override
-    public boolean exists(String eventId) {
-      return events.containsKey(eventId);
-    }
-
-    @Override
-    public List<Version> versions(String pubkey, int kind, String dTag) {
-      return events.values().stream()
-          .filter(
-              e ->
-                  e.event().pubkey().equals(pubkey)
-                      && e.event().kind() == kind
-                      && e.dTag().equals(dTag))
-          .map(e -> new Version(e.event().id(), e.event().createdAt()))
-          .toList();
-    }
-
-    @Override
-    public void delete(String eventId) {
-      events.remove(eventId);
-    }
-
-    @Override
-    public List<Boolean> insert(List<NewEvent> added) {
-      inserts++;
-      return added.stream().map(e -> events.putIfAbsent(e.event().id(), e) == null).toList();
-    }
-
-    @Override
-    public int deleteByAuthor(String pubkey, List<String> eventIds) {
-      int before = events.size();
-      events
-          .values()
-          .removeIf(e -> e.event().pubkey().equals(pubkey) && eventIds.contains(e.event().id()));
-      return before - events.size();
-    }
-
-    @Override
-    public int deleteAddress(String pubkey, int kind, String dTag, long until) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void recordDeletion(String pubkey, String target, long deletedAt) {
-      deletions.merge(new Target(pubkey, target), deletedAt, Math::max);
-    }
-
-    @Override
-    public Optional<Long> deletedAt(String pubkey, String target) {
-      return Optional.ofNullable(deletions.get(new Target(pubkey, target)));
-    }
-
-    @Override
-    public Set<Target> deleted(Collection<Target> targets) {
-      Set<Target> found = new HashSet<>(targets);
-      found.retainAll(deletions.keySet());
-      return found;
-    }
-
-    @Override
-    public Map<String, List<String>> followLists() {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public List<Stored> query(RelayFilter filter, int limit, long now) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public long lastFeedSeq() {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public List<FeedEntry<String>> feedAfter(long seq, int limit) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public List<FeedEntry<String>> feedAt(Collection<Long> seqs) {
-      throw new UnsupportedOperationException();
-    }
   }
 }

@@ -1,13 +1,16 @@
 package org.hearth.interfaces.nostr;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.hearth.application.compute.ComputeKinds;
 import org.hearth.application.compute.ComputeMarket;
 import org.hearth.application.compute.ComputeRefusal;
 import org.hearth.application.compute.MarketplaceKey;
+import org.hearth.application.compute.UnansweredJobs;
 import org.hearth.application.nostr.EventAccepted;
 import org.hearth.application.nostr.EventKinds;
 import org.hearth.protocol.nostr.NostrEvent;
@@ -15,20 +18,43 @@ import org.hearth.protocol.nostr.NostrEvent;
 /**
  * The compute market's Nostr interface: job requests, bid acceptances and feedback stored by the
  * relay are handed to the market (which answers on the relay), as REST requests are to resources;
- * nodes' attestations, and deletions that may withdraw them, too.
+ * nodes' attestations, and deletions that may withdraw them, too. A starting server hands over
+ * again the requests and acceptances stored before it stopped that were never answered.
  */
 @ApplicationScoped
 public class ComputeEventListener {
 
+  private static final System.Logger LOG = System.getLogger(ComputeEventListener.class.getName());
+
   @Inject ComputeMarket market;
   @Inject MarketplaceKey key;
   @Inject JobSpecReader specs;
+  @Inject UnansweredJobs unanswered;
+
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    try {
+      List<NostrEvent> events = unanswered.find();
+      if (!events.isEmpty()) {
+        LOG.log(
+            System.Logger.Level.INFO,
+            "{0} job requests and acceptances stored before the last stop were never answered:"
+                + " handing them to the market",
+            events.size());
+      }
+      events.forEach(this::handOver);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "unanswered job requests not looked for", e);
+    }
+  }
 
   void onAccepted(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventAccepted accepted) {
     NostrEvent event = accepted.event();
-    if (event.pubkey().equals(key.publicKeyHex())) {
-      return;
+    if (!event.pubkey().equals(key.publicKeyHex())) {
+      handOver(event);
     }
+  }
+
+  private void handOver(NostrEvent event) {
     switch (event.kind()) {
       case ComputeKinds.JOB_REQUEST:
         onRequest(event);

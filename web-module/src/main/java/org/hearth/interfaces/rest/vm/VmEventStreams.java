@@ -1,5 +1,9 @@
 package org.hearth.interfaces.rest.vm;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -16,11 +20,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.hearth.application.billing.PeriodBilled;
 import org.hearth.application.settlement.DepositCredited;
 import org.hearth.application.vm.VmChangedElsewhere;
 import org.hearth.application.vm.VmFeed;
 import org.hearth.application.vm.VmService;
+import org.hearth.application.vm.VmSettings;
 import org.hearth.domain.vm.VmChanged;
 
 /**
@@ -29,6 +38,11 @@ import org.hearth.domain.vm.VmChanged;
  * its tenant's (the money moved, the VM's charges changed), and each deposit credited to its
  * tenant's. The VM state changes other servers of a cluster commit come from the {@link VmFeed};
  * billing periods and deposits of this server's commits only.
+ *
+ * <p>Every {@code hearth.vm.events.keep-alive} each stream gets a comment line. It keeps proxies
+ * from closing a quiet stream, and it is how a stream whose client went away is noticed: its write
+ * fails and it is forgotten, where it would otherwise stay (and keep the {@link VmFeed} being read)
+ * until its account's next event. The gauge {@code hearth.vm.event-streams} counts the open ones.
  */
 @ApplicationScoped
 public class VmEventStreams {
@@ -47,10 +61,48 @@ public class VmEventStreams {
 
   @Inject VmService vms;
   @Inject VmFeed feed;
+  @Inject VmSettings settings;
+  @Inject MetricRegistry metrics;
+  @Resource ManagedScheduledExecutorService scheduler;
 
   private final Map<String, Set<Stream>> streams = new ConcurrentHashMap<>();
 
+  private ScheduledFuture<?> keepAlive;
+
   private record Stream(SseEventSink sink, Sse sse) {}
+
+  @PostConstruct
+  void start() {
+    metrics.gauge(
+        Metadata.builder()
+            .withName("hearth.vm.event-streams")
+            .withDescription("VM event streams open on this server")
+            .build(),
+        this::openStreams);
+    long every = settings.eventsKeepAlive().toMillis();
+    keepAlive = scheduler.scheduleAtFixedRate(this::keepAlive, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  @PreDestroy
+  void stop() {
+    keepAlive.cancel(false);
+  }
+
+  int openStreams() {
+    return streams.values().stream().mapToInt(Set::size).sum();
+  }
+
+  /** A comment to every open stream; the ones whose clients went away fail and are forgotten. */
+  void keepAlive() {
+    streams.forEach(
+        (account, open) ->
+            open.forEach(
+                stream ->
+                    send(
+                        account,
+                        stream,
+                        stream.sse().newEventBuilder().comment("keep-alive").build())));
+  }
 
   /** Keeps {@code sink} open for {@code accountId} until the client goes away. */
   public void open(String accountId, SseEventSink sink, Sse sse) {
