@@ -8,9 +8,11 @@
 // order.
 //   {"op":"publish", "event":{signed event}}          → {"id", "ok", "message"}
 //       (the OK's reason; nostr-tools resolves an accepted event and rejects a refused one)
-//   {"op":"publishAll", "events":[signed event, ...]}  → {"results":[{"id", "ok", "message"}, …]}
+//   {"op":"publishAll", "events":[signed event, ...], "returnAfter":n (optional)}
+//                                                      → {"results":[{"id", "ok", "message"}, …]}
 //       publishes them all at once, without waiting for one OK before the next EVENT, and waits
-//       up to a minute for the OKs (nostr-tools gives up on one after 4.4 s).
+//       up to a minute for the OKs (nostr-tools gives up on one after 4.4 s); with returnAfter,
+//       only for the first n answers, which are the results (in the order they came).
 //   {"op":"query", "filters":[filter, ...]}            → {"events":[…], "closed": reason or null}
 //       subscribes, collects until EOSE (or CLOSED), closes the subscription.
 //   {"op":"live", "filters":[…], "event":{signed}}     → {"received":[ids], "published":{…}}
@@ -49,12 +51,20 @@ async function publish(relay, event) {
   }
 }
 
-async function publishAll(relay, events) {
+async function publishAll(relay, events, returnAfter = events.length) {
   const timeout = relay.publishTimeout
   relay.publishTimeout = 60000
-  const results = await Promise.all(events.map((e) => publish(relay, e)))
+  const results = []
+  await new Promise((resolve) => {
+    for (const event of events) {
+      publish(relay, event).then((result) => {
+        results.push(result)
+        if (results.length === returnAfter) resolve()
+      })
+    }
+  })
   relay.publishTimeout = timeout
-  return { results }
+  return { results: results.slice(0, returnAfter) }
 }
 
 function query(relay, filters) {
@@ -128,7 +138,7 @@ const relay = await Relay.connect(script.url)
 const results = []
 for (const op of script.ops) {
   if (op.op === 'publish') results.push(await publish(relay, op.event))
-  else if (op.op === 'publishAll') results.push(await publishAll(relay, op.events))
+  else if (op.op === 'publishAll') results.push(await publishAll(relay, op.events, op.returnAfter))
   else if (op.op === 'query') results.push(await query(relay, op.filters))
   else if (op.op === 'live') results.push(await live(relay, op.filters, op.event))
   else if (op.op === 'auth') results.push(await auth(relay, op))

@@ -50,9 +50,13 @@ final class NostrRelayClient {
     return op;
   }
 
-  /** Publishes the events at once, without waiting for one's {@code OK} before the next. */
-  static ObjectNode publishAll(List<JsonNode> events) {
-    ObjectNode op = HearthApi.JSON.createObjectNode().put("op", "publishAll");
+  /**
+   * Publishes the events at once, without waiting for one's {@code OK} before the next; the op's
+   * result is the first {@code returnAfter} answers, once they came.
+   */
+  static ObjectNode publishAll(List<JsonNode> events, int returnAfter) {
+    ObjectNode op =
+        HearthApi.JSON.createObjectNode().put("op", "publishAll").put("returnAfter", returnAfter);
     events.forEach(op.putArray("events")::add);
     return op;
   }

@@ -155,7 +155,11 @@ public class Relay {
         store.delete(stored.id());
       }
     }
-    store.insert(List.of(new RelayStore.NewEvent(event, dTag, RelayAdmission.expiration(event))));
+    if (!store
+        .insert(List.of(new RelayStore.NewEvent(event, dTag, RelayAdmission.expiration(event))))
+        .get(0)) {
+      return Verdict.ok("duplicate: already have this event"); // stored meanwhile by another
+    }
     if (event.kind() == EventKinds.DELETION) {
       delete(event);
     }
