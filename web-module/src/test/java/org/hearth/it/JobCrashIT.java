@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,8 +95,10 @@ class JobCrashIT {
           assertEquals(NODES, bids.size(), "one round of bids: " + bids);
           assertEquals(NODES, ranks.size(), "one round of bids: " + bids);
         }
+        byte[] log = Files.readAllBytes(server.log());
         Matcher recovered =
-            RECOVERED.matcher(Files.readString(server.log()).substring((int) logged));
+            RECOVERED.matcher(
+                new String(log, (int) logged, log.length - (int) logged, StandardCharsets.UTF_8));
         assertTrue(
             recovered.find() && Integer.parseInt(recovered.group(1)) > 0,
             "the kill left some of the "
