@@ -69,7 +69,7 @@ public class ComputeJobs {
    * first; or a {@code no-bids} status saying why no node can.
    */
   public void bid(NostrEvent request, VmRequest spec) {
-    if (em.find(ComputeJob.class, request.id()) != null) {
+    if (isBidOn(request.id())) {
       return;
     }
     em.persist(new ComputeJob(request.id(), request.pubkey(), clock.instant()));
@@ -171,6 +171,11 @@ public class ComputeJobs {
         bid.id(),
         vm.id());
     publishState(job, vm);
+  }
+
+  /** Whether the job request was answered (bid on, or told why not) already. */
+  public boolean isBidOn(String requestId) {
+    return em.find(ComputeJob.class, requestId) != null;
   }
 
   /**

@@ -34,7 +34,17 @@ public class ComputeMarket {
 
   /** A job request (kind 5900) whose content was read as {@code spec}. */
   public void onRequest(NostrEvent request, VmRequest spec) {
-    answering(request.id(), request.pubkey(), () -> jobs.bid(request, spec));
+    try {
+      jobs.bid(request, spec);
+    } catch (RuntimeException e) {
+      // Two servers handing over the same stored request (both found it unanswered on start):
+      // the one whose job row lost the race has nothing to say; the winner's bids stand.
+      if (jobs.isBidOn(request.id())) {
+        LOG.log(System.Logger.Level.INFO, "job {0}: answered by another server", request.id());
+      } else {
+        refuseFor(request.id(), request.pubkey(), e);
+      }
+    }
   }
 
   /** A job request whose content is no valid VM spec. */
@@ -91,13 +101,20 @@ public class ComputeMarket {
   private void answering(String requestId, String tenant, Runnable work) {
     try {
       work.run();
-    } catch (PaymentRequiredException e) {
+    } catch (RuntimeException e) {
+      refuseFor(requestId, tenant, e);
+    }
+  }
+
+  /** Answers the job with a status saying why {@code e} stopped the work on it. */
+  private void refuseFor(String requestId, String tenant, RuntimeException e) {
+    if (e instanceof PaymentRequiredException) {
       jobs.refuse(
           requestId,
           tenant,
           JobStatus.PAYMENT_REQUIRED,
           e.getMessage() + " " + DEPOSIT_INSTRUCTIONS);
-    } catch (RuntimeException e) {
+    } else {
       Throwable cause = e instanceof EJBException && e.getCause() != null ? e.getCause() : e;
       LOG.log(System.Logger.Level.INFO, "job {0}: refused: {1}", requestId, cause.getMessage());
       String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();

@@ -34,10 +34,13 @@ public class RelayIngest {
   static final int BATCH = 200;
 
   /** Events waiting to be stored; beyond this the relay answers that it is busy. */
-  private static final int QUEUE = 20_000;
+  static final int QUEUE = 20_000;
 
   private static final Relay.Verdict NOT_STORED =
       new Relay.Verdict(false, "error: the relay could not store the event");
+
+  private static final Relay.Verdict BUSY =
+      new Relay.Verdict(false, "rate-limited: the relay is busy, try again shortly");
 
   private record Pending(NostrEvent event, CompletableFuture<Relay.Verdict> verdict) {}
 
@@ -68,14 +71,19 @@ public class RelayIngest {
   /** The event's verdict, once it is refused or stored. */
   CompletionStage<Relay.Verdict> publish(
       NostrEvent event, Set<String> authenticated, Relay.AuthorBudget budget) {
+    // Busy before the admission: an event the relay has no room for neither spends its author's
+    // budget nor costs a signature check. (The queue may still fill between this check and the
+    // offer below; that rare event is refused with its budget spent.)
+    if (queue.remainingCapacity() == 0) {
+      return CompletableFuture.completedFuture(BUSY);
+    }
     Optional<Relay.Verdict> refusal = admission.refusal(event, authenticated, budget);
     if (refusal.isPresent()) {
       return CompletableFuture.completedFuture(refusal.get());
     }
     Pending pending = new Pending(event, new CompletableFuture<>());
     if (!queue.offer(pending)) {
-      return CompletableFuture.completedFuture(
-          new Relay.Verdict(false, "rate-limited: the relay is busy, try again shortly"));
+      return CompletableFuture.completedFuture(BUSY);
     }
     return pending.verdict();
   }

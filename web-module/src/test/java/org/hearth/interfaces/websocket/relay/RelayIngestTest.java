@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.hearth.application.nostr.Relay;
 import org.hearth.application.nostr.RelayAdmission;
 import org.hearth.protocol.nostr.EventSigner;
@@ -64,7 +65,7 @@ class RelayIngestTest {
               NostrEvent event, Set<String> authenticated, Relay.AuthorBudget budget) {
             return event.content().startsWith("bad")
                 ? Optional.of(new Relay.Verdict(false, "invalid: " + event.content()))
-                : Optional.empty();
+                : budget.take(event.pubkey()).map(why -> new Relay.Verdict(false, why));
           }
         };
     ingest.threads = new PlainThreads();
@@ -123,6 +124,32 @@ class RelayIngestTest {
     Relay.Verdict verdict = publish("bad signature").get(10, TimeUnit.SECONDS);
     assertEquals(new Relay.Verdict(false, "invalid: bad signature"), verdict);
     assertTrue(relay.batches.isEmpty());
+  }
+
+  @Test
+  void whenTheQueueIsFullTheRelayIsBusyAndTheAuthorKeepsItsBudget() throws Exception {
+    publish("e0");
+    assertTrue(relay.firstBatchStarted.await(10, TimeUnit.SECONDS), "the writer is held");
+    NostrEvent waiting = SIGNER.sign(1, List.of(), "waiting", Instant.now());
+    for (int i = 0; i < RelayIngest.QUEUE; i++) {
+      ingest.publish(waiting, Set.of(), Relay.AuthorBudget.UNLIMITED);
+    }
+    AtomicInteger taken = new AtomicInteger();
+    Relay.AuthorBudget budget =
+        pubkey -> {
+          taken.incrementAndGet();
+          return Optional.empty();
+        };
+
+    Relay.Verdict verdict =
+        ingest
+            .publish(SIGNER.sign(1, List.of(), "one more", Instant.now()), Set.of(), budget)
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS);
+
+    assertEquals(
+        new Relay.Verdict(false, "rate-limited: the relay is busy, try again shortly"), verdict);
+    assertEquals(0, taken.get(), "nothing taken from the author's budget");
   }
 
   /** Threads as the container's factory makes them, without the container. */
