@@ -7,7 +7,9 @@
 #                              agent_pid); an EXIT trap stops it and deletes the data. Called again
 #                              (on another port, with HEARTH_DB_URL), it starts another server: the
 #                              trap stops them all. HEARTH_JAVA_OPTS and
-#                              HEARTH_AGENT_JAVA_OPTS reach the server's and the agent's JVMs.
+#                              HEARTH_AGENT_JAVA_OPTS reach the server's and the agent's JVMs;
+#                              with BENCH_JFR set, JFR keeps 256 frames per stack (its default
+#                              64 cuts most of Payara's EJB stacks before they reach Hearth).
 #                              The local agent prices everything at 0 (HEARTH_AGENT_CONFIG), so a
 #                              driver's unfunded tenant can rent its VMs.
 #                              Rate limits are lifted (0: not counted; a driver is one IP sending at full speed)
@@ -47,6 +49,7 @@ start_hearth() {
     HEARTH_RELAY_RATE_EVENTS_PER_KEY="${HEARTH_RELAY_RATE_EVENTS_PER_KEY:-0}" \
     HEARTH_RELAY_RATE_EVENTS_PER_IP="${HEARTH_RELAY_RATE_EVENTS_PER_IP:-0}" \
     HEARTH_RELAY_RATE_REQS_PER_IP="${HEARTH_RELAY_RATE_REQS_PER_IP:-0}" \
+    HEARTH_JAVA_OPTS="${HEARTH_JAVA_OPTS:-}${BENCH_JFR:+ -XX:FlightRecorderOptions:stackdepth=256}" \
     setsid "$root/server-config/run" >"$hearth_data/run.out" 2>&1 &
   hearth_runner=$!
   hearth_runners+=("$hearth_runner:$hearth_data")

@@ -330,9 +330,9 @@ public class JdbcLeaseStore implements LeaseStore {
         rs.getString(6),
         rs.getLong(7),
         rs.getLong(8),
-        (Long) rs.getObject(9, Long.class),
-        (Long) rs.getObject(10, Long.class),
-        (Long) rs.getObject(11, Long.class));
+        Sql.nullableLong(rs, 9),
+        Sql.nullableLong(rs, 10),
+        Sql.nullableLong(rs, 11));
   }
 
   private static Set<String> keysOfChangedRows(List<Charge> charges, int[] counts) {

@@ -160,8 +160,12 @@ public class VmEventStreams {
 
   /** One named event to each of the account's streams. */
   private void push(String account, String name, String id, Object payload) {
+    Set<Stream> open = streams.getOrDefault(account, Set.of());
+    if (open.isEmpty()) {
+      return; // most billed periods: nobody watches, so nothing to serialize
+    }
     String data = JSONB.toJson(payload);
-    for (Stream stream : streams.getOrDefault(account, Set.of())) {
+    for (Stream stream : open) {
       send(
           account,
           stream,
