@@ -56,6 +56,7 @@ async function publishAll(relay, events, returnAfter = events.length) {
   relay.publishTimeout = 60000
   const results = []
   await new Promise((resolve) => {
+    if (returnAfter <= 0) resolve()
     for (const event of events) {
       publish(relay, event).then((result) => {
         results.push(result)

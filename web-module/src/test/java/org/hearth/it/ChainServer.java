@@ -57,7 +57,7 @@ final class ChainServer implements AutoCloseable {
               platformKey.getEcKeyPair(), "it-password", target.resolve(name + "-wallet"));
       chain.sendEth(platformKey.getAddress(), BigInteger.TEN.pow(18));
       Map<String, String> env = new HashMap<>(PayaraServer.ownDatabase(name + "-data"));
-      if (onPostgres()) {
+      if (PayaraServer.onPostgres()) {
         postgresDatabase = sharedDatabase() + "_" + name.replaceAll("[^a-z0-9]", "_");
         postgres("DROP DATABASE IF EXISTS " + postgresDatabase);
         postgres("CREATE DATABASE " + postgresDatabase);
@@ -95,10 +95,6 @@ final class ChainServer implements AutoCloseable {
 
   private static String dbUrl() {
     return System.getenv("HEARTH_DB_URL");
-  }
-
-  private static boolean onPostgres() {
-    return dbUrl() != null && dbUrl().startsWith("jdbc:postgresql:");
   }
 
   private static String sharedDatabase() {

@@ -45,8 +45,7 @@ class JobCrashIT {
   void requestsStoredBeforeAKillAreAnsweredOnceAfterTheRestart() throws Exception {
     int port = Integer.getInteger("hearth.it.port", 18080) + 6;
     assumeTrue(
-        System.getenv("HEARTH_DB_URL").startsWith("jdbc:postgresql:"),
-        "needs a database that keeps what it committed (PostgreSQL)");
+        PayaraServer.onPostgres(), "needs a database that keeps what it committed (PostgreSQL)");
     Map<String, String> env = new HashMap<>();
     // The nodes stay online through the restart, so the requests answered after it get bids too.
     env.put("HEARTH_NODE_OFFLINE_AFTER", "PT10M");

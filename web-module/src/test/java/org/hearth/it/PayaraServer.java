@@ -28,13 +28,18 @@ final class PayaraServer implements AutoCloseable {
     this.env = env;
   }
 
+  /** Whether the integration tests run on PostgreSQL (HEARTH_DB_URL), not on H2 files. */
+  static boolean onPostgres() {
+    String url = System.getenv("HEARTH_DB_URL");
+    return url != null && url.startsWith("jdbc:postgresql:");
+  }
+
   /**
    * A second server on the integration tests' database, when that is PostgreSQL (the embedded H2
    * file admits one server process).
    */
   static Optional<PayaraServer> secondOnSharedDatabase(int port) throws Exception {
-    String url = System.getenv("HEARTH_DB_URL");
-    if (url == null || !url.startsWith("jdbc:postgresql:")) {
+    if (!onPostgres()) {
       return Optional.empty();
     }
     return Optional.of(new PayaraServer(port, Map.of()).start());
@@ -46,7 +51,7 @@ final class PayaraServer implements AutoCloseable {
    */
   static Map<String, String> ownDatabase(String name) {
     Map<String, String> env = new HashMap<>();
-    if (!System.getenv("HEARTH_DB_URL").startsWith("jdbc:postgresql:")) {
+    if (!onPostgres()) {
       Path data = Path.of(System.getProperty("hearth.war")).resolveSibling(name);
       env.put(
           "HEARTH_DB_URL",
