@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.UUID;
 
 /** A real node agent process (the shaded jar the build made), pointed at the test server. */
@@ -11,6 +13,8 @@ final class AgentProcess implements AutoCloseable {
 
   final Path dataDir;
   final String region;
+  private static Path agentsRoot;
+
   private final Path config;
   private final String server;
   private Process process;
@@ -18,7 +22,7 @@ final class AgentProcess implements AutoCloseable {
   AgentProcess(String server, String region) throws IOException {
     this.server = server;
     this.region = region;
-    Path root = Path.of(System.getProperty("hearth.war")).resolveSibling("agents").resolve(region);
+    Path root = agentsRoot().resolve(region);
     this.dataDir = root.resolve("data");
     this.config = root.resolve("agent.properties");
     Files.createDirectories(dataDir);
@@ -35,6 +39,34 @@ final class AgentProcess implements AutoCloseable {
             "benchmark.millis=300",
             "policy.max-vms=8",
             ""));
+  }
+
+  /**
+   * Where agents keep their data: {@code target/agents}, unless a directory above it is closed to
+   * other users (a clone under {@code mktemp -d} or {@code /root}). The sandbox runs each VM as
+   * another user, who must reach its root, so the agents then live in a temporary directory that it
+   * can pass through.
+   */
+  private static synchronized Path agentsRoot() throws IOException {
+    if (agentsRoot == null) {
+      Path target = Path.of(System.getProperty("hearth.war")).toAbsolutePath().getParent();
+      if (othersCanPassThrough(target)) {
+        agentsRoot = target.resolve("agents");
+      } else {
+        agentsRoot = Files.createTempDirectory("hearth-it-agents");
+        Files.setPosixFilePermissions(agentsRoot, PosixFilePermissions.fromString("rwx--x--x"));
+      }
+    }
+    return agentsRoot;
+  }
+
+  private static boolean othersCanPassThrough(Path dir) throws IOException {
+    for (Path p = dir; p != null; p = p.getParent()) {
+      if (!Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Names the operator's key in the agent's config (before {@link #start}). */
