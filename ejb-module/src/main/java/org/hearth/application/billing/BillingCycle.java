@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -32,6 +33,10 @@ import org.hearth.protocol.money.Money;
 public class BillingCycle {
 
   private static final System.Logger LOG = System.getLogger(BillingCycle.class.getName());
+
+  /** The accounts settlements pay that every server's settlements share. */
+  private static final Set<LedgerAccountType> PAID_LAST =
+      EnumSet.of(LedgerAccountType.OPERATOR_EARNED, LedgerAccountType.PLATFORM_FEES);
 
   @Inject LeaseStore store;
   @Inject Ledger ledger;
@@ -181,12 +186,14 @@ public class BillingCycle {
         movements.add(settle.build());
       }
     }
-    PostResult result = ledger.postAll(movements);
+    // The charges first, so that paying the operators and the fee, which other servers' batches
+    // pay too, is the last work before the commit (see Ledger.postAll).
+    store.markSettled(settled, now);
+    PostResult result = ledger.postAll(movements, PAID_LAST);
     if (!result.refused().isEmpty()) {
       // A settlement only spends its own hold: a refusal means the books are broken. Roll back.
       throw new IllegalStateException("settlement refused: " + result.refused());
     }
-    store.markSettled(settled, now);
     settled.forEach(c -> billed.fire(new PeriodBilled(c.vmId(), c.tenantAccountId())));
     return due.size();
   }

@@ -1,7 +1,9 @@
 package org.hearth.application.billing;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.hearth.domain.billing.LedgerAccountRef;
 import org.hearth.protocol.money.Money;
@@ -48,12 +50,17 @@ public record Movement(
     return new Builder(key, type, reference);
   }
 
-  /** Collects transfers into one movement; zero amounts are left out. */
+  /**
+   * Collects transfers into one movement with one posting per account: the transfers' amounts are
+   * summed per account (in the order the accounts first appear), and accounts whose sum is zero are
+   * left out. A settlement that takes its hold apart into earnings, fee and release so writes one
+   * entry for the hold instead of three.
+   */
   public static final class Builder {
     private final String key;
     private final MovementType type;
     private final String reference;
-    private final List<Posting> postings = new ArrayList<>();
+    private final Map<LedgerAccountRef, Money> sums = new LinkedHashMap<>();
 
     private Builder(String key, MovementType type, String reference) {
       this.key = key;
@@ -66,19 +73,30 @@ public record Movement(
         throw new IllegalArgumentException("negative transfer in " + key + ": " + amount);
       }
       if (!amount.isZero()) {
-        postings.add(new Posting(from, Money.of(-amount.amount())));
-        postings.add(new Posting(to, amount));
+        sums.merge(from, Money.of(-amount.amount()), Money::plus);
+        sums.merge(to, amount, Money::plus);
       }
       return this;
     }
 
-    /** Whether no transfer of a non-zero amount was added. */
+    /** Whether the transfers added so far move nothing. */
     public boolean isEmpty() {
-      return postings.isEmpty();
+      return postings().isEmpty();
     }
 
     public Movement build() {
-      return new Movement(key, type, reference, postings);
+      return new Movement(key, type, reference, postings());
+    }
+
+    private List<Posting> postings() {
+      List<Posting> postings = new ArrayList<>();
+      sums.forEach(
+          (account, sum) -> {
+            if (!sum.isZero()) {
+              postings.add(new Posting(account, sum));
+            }
+          });
+      return postings;
     }
   }
 }

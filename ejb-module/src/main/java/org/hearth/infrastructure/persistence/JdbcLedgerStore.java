@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.hearth.domain.billing.LedgerAccountRef;
 import org.hearth.domain.billing.LedgerAccountType;
@@ -103,7 +105,10 @@ public class JdbcLedgerStore implements LedgerStore {
   }
 
   @Override
-  public void write(List<StoredMovement> movements, Map<LedgerAccountRef, Long> newBalances) {
+  public void write(
+      List<StoredMovement> movements,
+      Map<LedgerAccountRef, Long> newBalances,
+      Map<LedgerAccountRef, Long> credits) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement movement =
             c.prepareStatement(
@@ -142,9 +147,48 @@ public class JdbcLedgerStore implements LedgerStore {
         balance.addBatch();
       }
       balance.executeBatch();
+      if (!credits.isEmpty()) {
+        credit(c, new TreeMap<>(credits));
+      }
     } catch (SQLException e) {
       throw new PersistenceFailure("writing ledger movements", e);
     }
+  }
+
+  // Relative updates in lock order; an account without a balance row yet gets one and is updated
+  // again.
+  private static void credit(Connection c, SortedMap<LedgerAccountRef, Long> credits)
+      throws SQLException {
+    List<LedgerAccountRef> missing = new ArrayList<>();
+    try (PreparedStatement add =
+        c.prepareStatement(
+            "UPDATE ledger_balance SET balance = balance + ? WHERE account_type = ? AND owner = ?")) {
+      List<LedgerAccountRef> order = addAll(add, credits, credits.keySet());
+      int[] updated = add.executeBatch();
+      for (int i = 0; i < updated.length; i++) {
+        if (updated[i] == 0) {
+          missing.add(order.get(i));
+        }
+      }
+      if (!missing.isEmpty()) {
+        insertZeroBalances(c, missing);
+        addAll(add, credits, missing);
+        add.executeBatch();
+      }
+    }
+  }
+
+  private static List<LedgerAccountRef> addAll(
+      PreparedStatement add, Map<LedgerAccountRef, Long> credits, Collection<LedgerAccountRef> to)
+      throws SQLException {
+    List<LedgerAccountRef> order = new ArrayList<>(to);
+    for (LedgerAccountRef account : order) {
+      add.setLong(1, credits.get(account));
+      add.setString(2, account.type().name());
+      add.setString(3, account.owner());
+      add.addBatch();
+    }
+    return order;
   }
 
   @Override

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hearth.domain.billing.LedgerAccountRef;
 import org.hearth.domain.billing.LedgerAccountType;
 import org.hearth.protocol.money.Money;
@@ -36,17 +37,47 @@ class WorkingBalancesTest {
 
   @Test
   void aRefusedMovementIsRefusedWholeEvenIfSomePostingsWouldFit() {
+    LedgerAccountRef earned = LedgerAccountRef.operatorEarned("op");
     WorkingBalances balances = new WorkingBalances(Map.of(AVAILABLE, 10L, HELD, 0L));
     Movement split =
-        Movement.builder("m", MovementType.HOLD, null)
-            .move(AVAILABLE, HELD, Money.of(5))
-            .move(HELD, AVAILABLE, Money.of(6))
-            .build();
+        new Movement(
+            "m",
+            MovementType.HOLD,
+            null,
+            List.of(
+                new Posting(HELD, Money.of(6)),
+                new Posting(earned, Money.of(5)),
+                new Posting(AVAILABLE, Money.of(-11))));
 
     assertTrue(balances.apply(split).isPresent());
     assertEquals(10, balances.balance(AVAILABLE));
     assertEquals(0, balances.balance(HELD));
+    assertEquals(0, balances.balance(earned));
     assertTrue(balances.changed().isEmpty());
+  }
+
+  @Test
+  void accountsCreditedLastAreSummedNotLockedAndMayOnlyReceive() {
+    LedgerAccountRef earned = LedgerAccountRef.operatorEarned("op");
+    LedgerAccountRef fees = LedgerAccountRef.platform(LedgerAccountType.PLATFORM_FEES);
+    WorkingBalances balances =
+        new WorkingBalances(
+            Map.of(HELD, 100L, AVAILABLE, 0L),
+            Set.of(LedgerAccountType.OPERATOR_EARNED, LedgerAccountType.PLATFORM_FEES));
+
+    assertTrue(balances.apply(settle("s1", 60, 57, 3)).isEmpty());
+    assertTrue(balances.apply(settle("s2", 40, 19, 1)).isEmpty());
+
+    assertEquals(Map.of(earned, 76L, fees, 4L), balances.credits());
+    assertEquals(Map.of(HELD, 0L, AVAILABLE, 20L), balances.changed());
+    assertTrue(balances.apply(settle("s3", 1, 1, 0)).isPresent(), "the held account is checked");
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            balances.apply(
+                Movement.transfer(
+                    "payout", MovementType.PAYOUT_PENDING, null, earned, AVAILABLE, Money.of(1))));
+    assertEquals(Map.of(earned, 76L, fees, 4L), balances.credits());
   }
 
   @Test
@@ -81,6 +112,14 @@ class WorkingBalancesTest {
   private static Movement credit(String key, long amount) {
     return Movement.transfer(
         key, MovementType.ADMIN_CREDIT, null, CREDITS, AVAILABLE, Money.of(amount));
+  }
+
+  private static Movement settle(String key, long held, long earned, long fee) {
+    return Movement.builder(key, MovementType.SETTLE, null)
+        .move(HELD, LedgerAccountRef.operatorEarned("op"), Money.of(earned))
+        .move(HELD, LedgerAccountRef.platform(LedgerAccountType.PLATFORM_FEES), Money.of(fee))
+        .move(HELD, AVAILABLE, Money.of(held - earned - fee))
+        .build();
   }
 
   private static Movement hold(String key, long amount) {

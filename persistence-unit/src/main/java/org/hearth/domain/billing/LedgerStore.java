@@ -18,8 +18,15 @@ public interface LedgerStore {
   /** Which of these idempotency keys have been posted. */
   Set<String> postedKeys(Collection<String> idempotencyKeys);
 
-  /** Stores movements (with their entries) and sets the given accounts' new balances. */
-  void write(List<StoredMovement> movements, Map<LedgerAccountRef, Long> newBalances);
+  /**
+   * Stores movements (with their entries), sets the locked accounts' new balances, and then, as the
+   * last statements, adds {@code credits} to the balances of accounts that were not locked
+   * (creating them when new), in their natural order.
+   */
+  void write(
+      List<StoredMovement> movements,
+      Map<LedgerAccountRef, Long> newBalances,
+      Map<LedgerAccountRef, Long> credits);
 
   /** An account's balance, without locking it. */
   long balance(LedgerAccountRef account);
