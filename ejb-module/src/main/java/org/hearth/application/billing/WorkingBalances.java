@@ -21,10 +21,6 @@ final class WorkingBalances {
   private final Map<LedgerAccountRef, Long> changed = new HashMap<>();
   private final Map<LedgerAccountRef, Long> credits = new HashMap<>();
 
-  WorkingBalances(Map<LedgerAccountRef, Long> locked) {
-    this(locked, Set.of());
-  }
-
   WorkingBalances(Map<LedgerAccountRef, Long> locked, Set<LedgerAccountType> creditedLast) {
     this.balances = new HashMap<>(locked);
     this.creditedLast = Set.copyOf(creditedLast);

@@ -21,7 +21,7 @@ class WorkingBalancesTest {
 
   @Test
   void sourcesGoNegativeOtherAccountsDoNot() {
-    WorkingBalances balances = new WorkingBalances(Map.of());
+    WorkingBalances balances = new WorkingBalances(Map.of(), Set.of());
     assertTrue(balances.apply(credit("c1", 100)).isEmpty());
     assertEquals(-100, balances.balance(CREDITS));
     assertTrue(balances.apply(hold("h1", 60)).isEmpty());
@@ -38,7 +38,7 @@ class WorkingBalancesTest {
   @Test
   void aRefusedMovementIsRefusedWholeEvenIfSomePostingsWouldFit() {
     LedgerAccountRef earned = LedgerAccountRef.operatorEarned("op");
-    WorkingBalances balances = new WorkingBalances(Map.of(AVAILABLE, 10L, HELD, 0L));
+    WorkingBalances balances = new WorkingBalances(Map.of(AVAILABLE, 10L, HELD, 0L), Set.of());
     Movement split =
         new Movement(
             "m",
