@@ -7,7 +7,8 @@ import org.hearth.domain.billing.LedgerAccountRef;
 /**
  * What became of a batch of movements: posted now, posted before (same idempotency key, nothing
  * changed), or refused for insufficient funds (nothing changed); and the balances of the accounts
- * they touch, afterwards.
+ * they touch, afterwards (except accounts credited last, which were not read: see {@link
+ * Ledger#postAll(java.util.List, java.util.Set)}).
  */
 public record PostResult(
     Set<String> posted,

@@ -27,7 +27,7 @@ final class WorkingBalances {
   }
 
   /** Whether postings to this account are credits summed for the end, not locked balances. */
-  boolean creditedLast(LedgerAccountRef account) {
+  private boolean creditedLast(LedgerAccountRef account) {
     return creditedLast.contains(account.type());
   }
 
