@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,7 +27,8 @@ import org.hearth.protocol.money.Money;
  * One batch of billing work per call, each in a transaction of its own that claims its rows with
  * row locks (skipping rows another batch has claimed, so two servers share the work), so concurrent
  * cycles (a timer firing twice, two servers) never bill a period twice: the unique charge row per
- * lease and period, and the ledger's idempotency keys, make sure of it even if a lock were lost.
+ * lease and period (for holds) and its settled mark, set only where it was not (for settlements),
+ * make sure of it even if a lock were lost.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -67,15 +69,12 @@ public class BillingCycle {
     if (due.isEmpty()) {
       return 0;
     }
-    List<Movement> holds = new ArrayList<>();
-    Map<String, Charge> charges = new HashMap<>();
+    List<Charge> charges = new ArrayList<>();
     for (Lease lease : due) {
       Instant start = lease.heldUntil();
       Instant end = start.plus(settings.period());
       Money held = BillingMath.hold(Money.of(lease.pricePerHour()), start, end);
-      String key = holdKey(lease.vmId(), start);
-      charges.put(
-          key,
+      charges.add(
           new Charge(
               lease.vmId(),
               start,
@@ -88,48 +87,46 @@ public class BillingCycle {
               null,
               null,
               null));
-      // A hold of nothing (a free node) is a charge row without a movement.
-      Movement.Builder hold =
-          Movement.builder(key, MovementType.HOLD, lease.vmId())
-              .move(
-                  LedgerAccountRef.tenantAvailable(lease.tenantAccountId()),
-                  LedgerAccountRef.tenantHeld(lease.tenantAccountId()),
-                  held);
-      if (!hold.isEmpty()) {
-        holds.add(hold.build());
-      }
     }
-    PostResult result = ledger.postAll(holds);
+    Map<LedgerAccountRef, Long> balances = new HashMap<>();
+    Map<String, InsufficientFundsException> refused = TenantHolds.post(ledger, charges, balances);
     List<Charge> paid = new ArrayList<>();
+    List<Charge> unpaidCharges = new ArrayList<>();
     Map<String, Instant> heldUntil = new HashMap<>();
-    for (Map.Entry<String, Charge> e : charges.entrySet()) {
-      Charge charge = e.getValue();
-      InsufficientFundsException refusal = result.refused().get(e.getKey());
-      if (refusal == null) {
+    for (Charge charge : charges) {
+      if (refused.containsKey(charge.vmId())) {
+        unpaidCharges.add(charge);
+      } else {
         paid.add(charge);
         heldUntil.put(charge.vmId(), charge.periodEnd());
-      } else {
-        store.close(charge.vmId(), now);
-        unpaid.fire(new LeaseUnpaid(charge.vmId(), charge.tenantAccountId(), refusal.getMessage()));
-        notices.raise(
-            charge.tenantAccountId(),
-            Notices.Kind.VM_SUSPENDED,
-            "VM "
-                + charge.vmId()
-                + " was suspended: your balance cannot pay its next billing period. Top up and"
-                + " resume it within the retention time, or it is deleted.");
-        LOG.log(
-            System.Logger.Level.INFO,
-            "lease {0}: next period not paid, VM suspended ({1})",
-            charge.vmId(),
-            refusal.getMessage());
       }
     }
+    // Suspending a VM locks its node's row to give the capacity back: in node order, so that two
+    // batches suspending VMs on the same nodes do not deadlock.
+    unpaidCharges.sort(Comparator.comparing(Charge::nodeId).thenComparing(Charge::vmId));
+    unpaidCharges.forEach(c -> suspend(c, refused.get(c.vmId()), now));
     store.insertCharges(paid);
     store.heldUntil(heldUntil);
     paid.forEach(c -> billed.fire(new PeriodBilled(c.vmId(), c.tenantAccountId())));
-    warnLowBalances(due, result);
+    warnLowBalances(due, balances);
     return due.size();
+  }
+
+  private void suspend(Charge charge, InsufficientFundsException refusal, Instant now) {
+    store.close(charge.vmId(), now);
+    unpaid.fire(new LeaseUnpaid(charge.vmId(), charge.tenantAccountId(), refusal.getMessage()));
+    notices.raise(
+        charge.tenantAccountId(),
+        Notices.Kind.VM_SUSPENDED,
+        "VM "
+            + charge.vmId()
+            + " was suspended: your balance cannot pay its next billing period. Top up and"
+            + " resume it within the retention time, or it is deleted.");
+    LOG.log(
+        System.Logger.Level.INFO,
+        "lease {0}: next period not paid, VM suspended ({1})",
+        charge.vmId(),
+        refusal.getMessage());
   }
 
   /**
@@ -157,7 +154,6 @@ public class BillingCycle {
     Map<String, List<BilledTime.StateChange>> changes = store.stateChanges(vmIds);
     Map<String, List<BilledTime.Outage>> outages = store.outages(nodeIds);
     List<Charge> settled = new ArrayList<>();
-    List<Movement> movements = new ArrayList<>();
     for (Charge charge : due) {
       long seconds =
           BilledTime.seconds(
@@ -165,41 +161,34 @@ public class BillingCycle {
               outages.getOrDefault(charge.nodeId(), List.of()),
               charge.periodStart(),
               charge.periodEnd());
-      Money held = Money.of(charge.held());
-      Money charged = BillingMath.charge(Money.of(charge.pricePerHour()), seconds, held);
+      Money charged =
+          BillingMath.charge(Money.of(charge.pricePerHour()), seconds, Money.of(charge.held()));
       Money fee = BillingMath.fee(charged, settings.platformFeeBps());
       settled.add(charge.settled(seconds, charged.amount(), fee.amount()));
-      LedgerAccountRef heldAccount = LedgerAccountRef.tenantHeld(charge.tenantAccountId());
-      Movement.Builder settle =
-          Movement.builder(
-                  settleKey(charge.vmId(), charge.periodStart()),
-                  MovementType.SETTLE,
-                  charge.vmId())
-              .move(
-                  heldAccount, LedgerAccountRef.operatorEarned(charge.earner()), charged.minus(fee))
-              .move(heldAccount, LedgerAccountRef.platform(LedgerAccountType.PLATFORM_FEES), fee)
-              .move(
-                  heldAccount,
-                  LedgerAccountRef.tenantAvailable(charge.tenantAccountId()),
-                  held.minus(charged));
-      if (!settle.isEmpty()) {
-        movements.add(settle.build());
-      }
     }
     // The charges first, so that paying the operators and the fee, which other servers' batches
-    // pay too, is the last work before the commit (see Ledger.postAll).
-    store.markSettled(settled, now);
-    PostResult result = ledger.postAll(movements, PAID_LAST);
+    // pay too, is the last work before the commit (see Ledger.postAll). Only the rows this batch
+    // moved from unsettled to settled are paid: that, not a movement's key, makes each period's
+    // settlement happen once, as a movement settles a tenant's periods of one batch together.
+    Set<String> changed = store.markSettled(settled, now);
+    List<Charge> paid =
+        settled.stream()
+            .filter(c -> changed.contains(LeaseStore.key(c.vmId(), c.periodStart())))
+            .toList();
+    PostResult result =
+        ledger
+            .postAll(List.copyOf(BatchMovements.settlements(paid).values()), PAID_LAST)
+            .requireNonePostedBefore();
     if (!result.refused().isEmpty()) {
       // A settlement only spends its own hold: a refusal means the books are broken. Roll back.
       throw new IllegalStateException("settlement refused: " + result.refused());
     }
-    settled.forEach(c -> billed.fire(new PeriodBilled(c.vmId(), c.tenantAccountId())));
+    paid.forEach(c -> billed.fire(new PeriodBilled(c.vmId(), c.tenantAccountId())));
     return due.size();
   }
 
   /** Warns tenants whose balance covers fewer than the configured periods of their leases. */
-  private void warnLowBalances(List<Lease> leases, PostResult result) {
+  private void warnLowBalances(List<Lease> leases, Map<LedgerAccountRef, Long> balances) {
     Set<String> tenants = new HashSet<>();
     leases.forEach(lease -> tenants.add(lease.tenantAccountId()));
     Map<String, Long> pricePerHour = store.openPricePerHour(tenants);
@@ -210,7 +199,7 @@ public class BillingCycle {
               Money.of(pricePerHour.getOrDefault(tenant, 0L)), settings.period().toSeconds());
       Money needed = perPeriod.times(settings.warnPeriods());
       LedgerAccountRef available = LedgerAccountRef.tenantAvailable(tenant);
-      Long balance = result.balancesAfter().get(available);
+      Long balance = balances.get(available);
       Money left = balance != null ? Money.of(balance) : ledger.balance(available);
       if (left.compareTo(needed) < 0 && !perPeriod.isZero()) {
         notices.raise(

@@ -19,4 +19,17 @@ public record PostResult(
   public boolean refused(String idempotencyKey) {
     return refused.containsKey(idempotencyKey);
   }
+
+  /**
+   * This result, when no movement had been posted before. For callers whose keys name work done
+   * just now (billing's periods), a key posted before means the books are broken.
+   *
+   * @throws IllegalStateException otherwise, to roll the caller's transaction back
+   */
+  public PostResult requireNonePostedBefore() {
+    if (!alreadyPosted.isEmpty()) {
+      throw new IllegalStateException("movements posted before: " + alreadyPosted);
+    }
+    return this;
+  }
 }

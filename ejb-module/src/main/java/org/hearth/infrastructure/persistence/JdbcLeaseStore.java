@@ -128,13 +128,12 @@ public class JdbcLeaseStore implements LeaseStore {
   }
 
   @Override
-  public Set<String> insertCharges(List<Charge> charges) {
+  public void insertCharges(List<Charge> charges) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
                 "INSERT INTO lease_charge (vm_id, period_start, period_end, tenant_account_id,"
-                    + " node_id, earner, held) VALUES (?, ?, ?, ?, ?, ?, ?)"
-                    + " ON CONFLICT DO NOTHING")) {
+                    + " node_id, earner, held) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       for (Charge charge : charges) {
         ps.setString(1, charge.vmId());
         Sql.setInstant(ps, 2, charge.periodStart());
@@ -145,7 +144,7 @@ public class JdbcLeaseStore implements LeaseStore {
         ps.setLong(7, charge.held());
         ps.addBatch();
       }
-      return keysOfChangedRows(charges, ps.executeBatch());
+      ps.executeBatch();
     } catch (SQLException e) {
       throw new PersistenceFailure("inserting charges", e);
     }

@@ -6,15 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hearth.domain.billing.LedgerAccountRef;
 import org.hearth.domain.billing.LedgerAccountType;
-import org.hearth.domain.billing.LedgerStore;
 import org.hearth.protocol.money.Money;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +22,7 @@ class LedgerTest {
   private static final LedgerAccountRef FEES =
       LedgerAccountRef.platform(LedgerAccountType.PLATFORM_FEES);
 
-  private final RecordingStore store = new RecordingStore();
+  private final RecordingLedgerStore store = new RecordingLedgerStore();
   private final Ledger ledger = new Ledger();
 
   LedgerTest() {
@@ -65,57 +61,5 @@ class LedgerTest {
         .move(HELD, FEES, Money.of(fee))
         .move(HELD, AVAILABLE, Money.of(held - earned - fee))
         .build();
-  }
-
-  /** Balances in memory; records what the ledger locks and writes. */
-  private static final class RecordingStore implements LedgerStore {
-    final Map<LedgerAccountRef, Long> balances = new HashMap<>();
-    final List<Set<LedgerAccountRef>> locked = new ArrayList<>();
-    final List<StoredMovement> written = new ArrayList<>();
-    Map<LedgerAccountRef, Long> newBalances = Map.of();
-    Map<LedgerAccountRef, Long> credits = Map.of();
-
-    @Override
-    public Map<LedgerAccountRef, Long> lockBalances(Collection<LedgerAccountRef> accounts) {
-      locked.add(Set.copyOf(accounts));
-      Map<LedgerAccountRef, Long> found = new HashMap<>();
-      accounts.forEach(a -> found.put(a, balances.getOrDefault(a, 0L)));
-      return found;
-    }
-
-    @Override
-    public Set<String> postedKeys(Collection<String> keys) {
-      return Set.of();
-    }
-
-    @Override
-    public void write(
-        List<StoredMovement> movements,
-        Map<LedgerAccountRef, Long> newBalances,
-        Map<LedgerAccountRef, Long> credits) {
-      written.addAll(movements);
-      this.newBalances = newBalances;
-      this.credits = credits;
-    }
-
-    @Override
-    public long balance(LedgerAccountRef account) {
-      return balances.getOrDefault(account, 0L);
-    }
-
-    @Override
-    public long sumOfAllBalances() {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public long sumOfType(LedgerAccountType type) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public List<LedgerEntryView> entries(String owner, Instant from, Instant to, int limit) {
-      throw new UnsupportedOperationException();
-    }
   }
 }

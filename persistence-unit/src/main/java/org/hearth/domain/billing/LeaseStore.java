@@ -24,8 +24,12 @@ public interface LeaseStore {
    */
   List<Lease> lockDueForHold(Instant until, int limit);
 
-  /** Inserts charge rows; returns those that did not exist (a period is held at most once). */
-  Set<String> insertCharges(List<Charge> charges);
+  /**
+   * Inserts charge rows. A period is held at most once: a row that exists already fails the
+   * caller's transaction (the lease's row lock rules that out, so it would be a bug, and rolling
+   * the batch back is the safe answer).
+   */
+  void insertCharges(List<Charge> charges);
 
   /** Moves each lease's held-until instant forward. */
   void heldUntil(Map<String, Instant> heldUntilByVm);
@@ -53,7 +57,7 @@ public interface LeaseStore {
   /** The summed hourly price of each tenant's open leases. */
   Map<String, Long> openPricePerHour(Collection<String> tenantAccountIds);
 
-  /** The key of a charge row, as {@link #insertCharges} and {@link #markSettled} return them. */
+  /** The key of a charge row, as {@link #markSettled} returns them. */
   static String key(String vmId, Instant periodStart) {
     return vmId + "@" + periodStart.toEpochMilli();
   }
