@@ -31,8 +31,8 @@ final class TenantHolds {
     List<Movement> oneByOne = new ArrayList<>();
     Map<String, String> vmByKey = new HashMap<>();
     for (Charge charge : charges) {
-      Movement tenants = perTenant.get(charge.tenantAccountId());
-      if (tenants != null && result.refused(tenants.idempotencyKey())) {
+      Movement tenantsHold = perTenant.get(charge.tenantAccountId());
+      if (tenantsHold != null && result.refused(tenantsHold.idempotencyKey())) {
         for (Movement hold : BatchMovements.holds(List.of(charge)).values()) {
           oneByOne.add(hold);
           vmByKey.put(hold.idempotencyKey(), charge.vmId());
