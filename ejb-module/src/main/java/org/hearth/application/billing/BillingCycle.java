@@ -92,13 +92,11 @@ public class BillingCycle {
     Map<String, InsufficientFundsException> refused = TenantHolds.post(ledger, charges, balances);
     List<Charge> paid = new ArrayList<>();
     List<Charge> unpaidCharges = new ArrayList<>();
-    Map<String, Instant> heldUntil = new HashMap<>();
     for (Charge charge : charges) {
       if (refused.containsKey(charge.vmId())) {
         unpaidCharges.add(charge);
       } else {
         paid.add(charge);
-        heldUntil.put(charge.vmId(), charge.periodEnd());
       }
     }
     // Suspending a VM locks its node's row to give the capacity back: in node order, so that two
@@ -106,7 +104,7 @@ public class BillingCycle {
     unpaidCharges.sort(Comparator.comparing(Charge::nodeId).thenComparing(Charge::vmId));
     unpaidCharges.forEach(c -> suspend(c, refused.get(c.vmId()), now));
     store.insertCharges(paid);
-    store.heldUntil(heldUntil);
+    store.extendHeld(paid.stream().map(Charge::vmId).toList(), settings.period());
     paid.forEach(c -> billed.fire(new PeriodBilled(c.vmId(), c.tenantAccountId())));
     warnLowBalances(due, balances);
     return due.size();

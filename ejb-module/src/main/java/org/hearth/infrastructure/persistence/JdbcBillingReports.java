@@ -33,8 +33,8 @@ public class JdbcBillingReports implements BillingReports {
     String sql =
         "SELECT "
             + JdbcLeaseStore.CHARGE_COLUMNS
-            + " FROM lease_charge c JOIN lease l ON l.vm_id = c.vm_id WHERE c.vm_id = ?"
-            + " ORDER BY c.period_start DESC LIMIT ?";
+            + " FROM lease_charge WHERE vm_id = ?"
+            + " ORDER BY period_start DESC LIMIT ?";
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, vmId);

@@ -1,5 +1,6 @@
 package org.hearth.domain.billing;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -31,8 +32,8 @@ public interface LeaseStore {
    */
   void insertCharges(List<Charge> charges);
 
-  /** Moves each lease's held-until instant forward. */
-  void heldUntil(Map<String, Instant> heldUntilByVm);
+  /** Moves the held-until instant of each of these (locked) leases on by one period. */
+  void extendHeld(Collection<String> vmIds, Duration period);
 
   /**
    * Locks and returns unsettled charges whose period ended by {@code now}: the earliest ended
