@@ -131,6 +131,7 @@ class BillingIT {
         perDay += day.get("earned").asLong();
       }
       assertEquals(charged - fees, perDay, earnings.toString());
+      assertDeliveryCounted(api, nodeId, periods.size(), periods.size() - untouched);
 
       assertLedgerMatches(tenant, balance.get("available").asLong());
       assertTrue(
@@ -222,6 +223,35 @@ class BillingIT {
   }
 
   /** The tenant's ledger entries of its available balance add up to that balance. */
+  /**
+   * The node's reputation counts every settled period of the VM, and the outage among those cut
+   * into: at least one, and none of the periods billed whole.
+   */
+  private static void assertDeliveryCounted(
+      HearthApi api, String nodeId, int settled, long mostInterrupted) throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(20);
+    JsonNode payment = payment(api, nodeId);
+    while (payment.get("inputs").get("periodsSettled").asLong() < settled
+        && Instant.now().isBefore(deadline)) {
+      Thread.sleep(500);
+      payment = payment(api, nodeId);
+    }
+    assertEquals(settled, payment.get("inputs").get("periodsSettled").asLong(), payment.toString());
+    long interrupted = payment.get("inputs").get("periodsInterrupted").asLong();
+    assertTrue(interrupted >= 1 && interrupted <= mostInterrupted, payment.toString());
+  }
+
+  private static JsonNode payment(HearthApi api, String nodeId) {
+    HearthApi.Reply page = api.get("api/marketplace/nodes/" + nodeId);
+    assertEquals(200, page.status(), page.toString());
+    for (JsonNode component : page.json().get("reputationBreakdown").get("components")) {
+      if (component.get("name").asText().equals("payment")) {
+        return component;
+      }
+    }
+    throw new AssertionError("no payment component: " + page);
+  }
+
   private static void assertLedgerMatches(Tenant tenant, long available) {
     long sum = 0;
     for (JsonNode entry : tenant.get("api/account/ledger").json().get("entries")) {

@@ -60,8 +60,7 @@ public class BillingCycle {
    * Holds the next period of open leases whose held time ends within the hold lead. A tenant who
    * cannot pay a hold has that lease closed and its VM suspended.
    *
-   * @return the leases handled; fewer than the batch size when no more are due (or another batch
-   *     holds the rest)
+   * @return the leases handled: none when none is due (or other batches hold them all)
    */
   public int holdNextPeriods() {
     Instant now = clock.instant();
@@ -132,8 +131,7 @@ public class BillingCycle {
    * hold the VM used (time running on a node that was online) goes to the earner less the platform
    * fee, and the rest back to the tenant.
    *
-   * @return the charges settled; fewer than the batch size when no more are due (or another batch
-   *     holds the rest)
+   * @return the charges settled: none when none is due (or other batches hold them all)
    */
   public int settleEndedPeriods() {
     Instant now = clock.instant();

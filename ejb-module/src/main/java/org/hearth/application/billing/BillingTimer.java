@@ -74,17 +74,18 @@ public class BillingTimer {
   }
 
   /**
-   * Runs batches until one comes back short (nothing more is due, or another server's batches hold
-   * the rest); returns the total.
+   * Runs batches until one finds nothing to do (nothing more is due, or other batches hold the
+   * rest); returns the total. A short batch is no sign of the end: a batch leaves the rows of
+   * tenants another batch is billing.
    */
   private int drain(IntSupplier batch) {
     int total = 0;
     int handled;
-    while ((handled = batch.getAsInt()) >= settings.batchSize()) {
+    while ((handled = batch.getAsInt()) > 0) {
       total += handled;
       pause();
     }
-    return total + handled;
+    return total;
   }
 
   private void pause() {

@@ -12,7 +12,6 @@ import java.util.function.ToDoubleFunction;
 import org.hearth.application.node.NodeSettings;
 import org.hearth.application.node.Uptimes;
 import org.hearth.application.nostr.RelayStore;
-import org.hearth.domain.billing.BillingReports;
 import org.hearth.domain.node.Node;
 import org.hearth.domain.node.NodeRepository;
 import org.hearth.domain.reputation.AttestationSummary;
@@ -28,7 +27,7 @@ public class ReputationReader {
   @Inject Uptimes uptimes;
   @Inject NodeSettings settings;
   @Inject ReviewRepository reviews;
-  @Inject BillingReports billing;
+  @Inject DeliveryTally delivery;
   @Inject RelayStore relay;
   @Inject Attestations attestations;
 
@@ -43,15 +42,14 @@ public class ReputationReader {
     Map<String, ReviewStats> reviewStats = reviews.statsPerNode();
     ReviewStats everyReview =
         reviewStats.values().stream().reduce(ReviewStats.NONE, ReviewStats::plus);
-    Map<String, BillingReports.Delivery> delivery =
-        billing.deliveryPerNode(now.minus(settings.uptimeWindow()));
+    Map<String, DeliveryTally.Delivery> delivered =
+        delivery.at(now, now.minus(settings.uptimeWindow()));
     Map<String, AttestationSummary> attested = attestations.currentPerNode(now);
     Map<String, ReputationInputs> inputs = new HashMap<>();
     Map<String, String> trustKeys = new HashMap<>();
     for (Node node : nodes.all()) {
       trustKeys.put(node.id(), trustKey(node));
-      BillingReports.Delivery d =
-          delivery.getOrDefault(node.id(), new BillingReports.Delivery(0, 0));
+      DeliveryTally.Delivery d = delivered.getOrDefault(node.id(), DeliveryTally.Delivery.NONE);
       inputs.put(
           node.id(),
           new ReputationInputs(

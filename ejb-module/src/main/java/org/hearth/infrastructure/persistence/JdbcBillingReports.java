@@ -9,9 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.hearth.domain.billing.BillingReports;
 import org.hearth.domain.billing.Charge;
@@ -59,47 +57,75 @@ public class JdbcBillingReports implements BillingReports {
             + " AS d, SUM(charged - fee), COUNT(*) FROM lease_charge"
             + " WHERE earner = ? AND settled_at IS NOT NULL AND period_start >= ?"
             + " GROUP BY node_id, d ORDER BY node_id, d";
-    List<NodeDay> days = new ArrayList<>();
+    return perNodeAndDay(
+        sql,
+        ps -> {
+          ps.setString(1, earner);
+          Sql.setInstant(ps, 2, since);
+        },
+        NodeDay::new,
+        "summing earnings of " + earner);
+  }
+
+  @Override
+  public List<NodeDelivery> deliveryPerNodeAndDay(
+      Instant settledAfter, Instant settledBy, Instant periodsFrom) {
+    // settled_at leads the index of due charges, so what was settled in a stretch of time is a
+    // range of it.
+    String sql =
+        "SELECT c.node_id, "
+            + EPOCH_DAY
+            + " AS d, COUNT(*),"
+            + " SUM(CASE WHEN EXISTS (SELECT 1 FROM node_outage o WHERE o.node_id = c.node_id"
+            + " AND o.started_at < c.period_end AND o.ended_at > c.period_start)"
+            + " OR EXISTS (SELECT 1 FROM node n WHERE n.id = c.node_id AND n.status = 'OFFLINE'"
+            + " AND COALESCE(n.last_heartbeat_at, n.registered_at) < c.period_end)"
+            + " THEN 1 ELSE 0 END) FROM lease_charge c"
+            + " WHERE c.settled_at > ? AND c.settled_at <= ? AND c.period_start >= ?"
+            + " GROUP BY c.node_id, d";
+    return perNodeAndDay(
+        sql,
+        ps -> {
+          Sql.setInstant(ps, 1, settledAfter);
+          Sql.setInstant(ps, 2, settledBy);
+          Sql.setInstant(ps, 3, periodsFrom);
+        },
+        NodeDelivery::new,
+        "counting settled periods per node");
+  }
+
+  /** Binds a query's parameters. */
+  @FunctionalInterface
+  private interface Parameters {
+    void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  /** Makes a report row of a node, a day and two figures. */
+  @FunctionalInterface
+  private interface NodeDayRow<T> {
+    T of(String nodeId, LocalDate day, long first, long second);
+  }
+
+  /** Runs a query whose rows are a node id, an epoch day and two figures. */
+  private <T> List<T> perNodeAndDay(
+      String sql, Parameters parameters, NodeDayRow<T> row, String doing) {
+    List<T> rows = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, earner);
-      Sql.setInstant(ps, 2, since);
+      parameters.bind(ps);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          days.add(
-              new NodeDay(
+          rows.add(
+              row.of(
                   rs.getString(1),
                   LocalDate.ofEpochDay(rs.getLong(2)),
                   rs.getLong(3),
                   rs.getLong(4)));
         }
       }
-      return days;
+      return rows;
     } catch (SQLException e) {
-      throw new PersistenceFailure("summing earnings of " + earner, e);
-    }
-  }
-
-  @Override
-  public Map<String, Delivery> deliveryPerNode(Instant since) {
-    String sql =
-        "SELECT c.node_id, COUNT(*), SUM(CASE WHEN EXISTS (SELECT 1 FROM node_outage o"
-            + " WHERE o.node_id = c.node_id AND o.started_at < c.period_end"
-            + " AND o.ended_at > c.period_start) THEN 1 ELSE 0 END)"
-            + " FROM lease_charge c WHERE c.settled_at IS NOT NULL AND c.period_start >= ?"
-            + " GROUP BY c.node_id";
-    Map<String, Delivery> delivery = new HashMap<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      Sql.setInstant(ps, 1, since);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          delivery.put(rs.getString(1), new Delivery(rs.getLong(2), rs.getLong(3)));
-        }
-      }
-      return delivery;
-    } catch (SQLException e) {
-      throw new PersistenceFailure("counting delivered periods per node", e);
+      throw new PersistenceFailure(doing, e);
     }
   }
 

@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.hearth.domain.billing.BilledTime;
 import org.hearth.domain.billing.Charge;
@@ -101,21 +103,16 @@ public class JdbcLeaseStore implements LeaseStore {
 
   @Override
   public List<Lease> lockDueForHold(Instant until, int limit) {
-    // Oldest due first (none starves when a cycle runs late), a tenant's leases together (few
-    // balances per batch); rows another server's batch holds are skipped, not waited for.
-    String sql =
-        "SELECT vm_id, tenant_account_id, node_id, earner, price_per_hour, opened_at, held_until"
-            + " FROM lease WHERE closed_at IS NULL AND held_until <= ?"
-            + " ORDER BY closed_at, held_until, tenant_account_id, vm_id LIMIT ?"
-            + " FOR UPDATE SKIP LOCKED";
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      Sql.setInstant(ps, 1, until);
-      ps.setInt(2, limit);
-      List<Lease> leases = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          leases.add(
+    // Oldest due first (none starves when a cycle runs late), a tenant's leases together.
+    try (Connection c = dataSource.getConnection()) {
+      return lockDue(
+          c,
+          "SELECT vm_id, tenant_account_id, node_id, earner, price_per_hour, opened_at, held_until"
+              + " FROM lease WHERE closed_at IS NULL AND held_until <= ?"
+              + " ORDER BY closed_at, held_until, tenant_account_id, vm_id",
+          until,
+          limit,
+          rs ->
               new Lease(
                   rs.getString(1),
                   rs.getString(2),
@@ -123,13 +120,84 @@ public class JdbcLeaseStore implements LeaseStore {
                   rs.getString(4),
                   rs.getLong(5),
                   Sql.instant(rs, 6),
-                  Sql.instant(rs, 7)));
-        }
-      }
-      return leases;
+                  Sql.instant(rs, 7)),
+          Lease::tenantAccountId);
     } catch (SQLException e) {
       throw new PersistenceFailure("finding leases due for a hold", e);
     }
+  }
+
+  /** Reads one row of a result. */
+  @FunctionalInterface
+  private interface RowMapper<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+
+  /**
+   * Locks up to {@code limit} due rows, skipping rows other batches hold, and returns those of the
+   * tenants it could claim as well: whose available balance, the first balance the ledger locks for
+   * a tenant ({@link JdbcLedgerStore#lockBalances} goes by account type), no other batch holds, or
+   * who have none yet. The rows of the other tenants stay locked, untouched, until this batch ends;
+   * when there are no others, all rows are returned, and their balances waited for.
+   *
+   * <p>Two servers' batches locking due rows at the same moment split tenants between them, and
+   * each then waited for the balances the other held (bench/README.md, "Billing cycle", run AD).
+   *
+   * @param dueInOrder the query of due rows in due order, with one parameter, {@code bound}
+   */
+  private static <T> List<T> lockDue(
+      Connection c,
+      String dueInOrder,
+      Instant bound,
+      int limit,
+      RowMapper<T> rows,
+      Function<T, String> tenantOf)
+      throws SQLException {
+    List<T> locked = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(dueInOrder + " LIMIT ? FOR UPDATE SKIP LOCKED")) {
+      Sql.setInstant(ps, 1, bound);
+      ps.setInt(2, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          locked.add(rows.map(rs));
+        }
+      }
+    }
+    Set<String> tenants = new LinkedHashSet<>();
+    locked.forEach(row -> tenants.add(tenantOf.apply(row)));
+    Set<String> claimed = claimTenants(c, tenants);
+    if (claimed.isEmpty()) {
+      return locked; // other batches hold every one of these tenants: wait for them, as before
+    }
+    return locked.stream().filter(row -> claimed.contains(tenantOf.apply(row))).toList();
+  }
+
+  /**
+   * The tenants among these whose available balance this transaction could lock, or who have none.
+   */
+  private static Set<String> claimTenants(Connection c, Set<String> tenants) throws SQLException {
+    if (tenants.isEmpty()) {
+      return tenants;
+    }
+    Set<String> claimed = new HashSet<>();
+    Sql.eachRowIn(
+        c,
+        "SELECT owner FROM ledger_balance WHERE account_type = 'TENANT_AVAILABLE'"
+            + " AND owner IN (%s) FOR UPDATE SKIP LOCKED",
+        tenants,
+        rs -> claimed.add(rs.getString(1)));
+    if (claimed.size() < tenants.size()) {
+      Set<String> withBalance = new HashSet<>(claimed);
+      Sql.eachRowIn(
+          c,
+          "SELECT owner FROM ledger_balance WHERE account_type = 'TENANT_AVAILABLE'"
+              + " AND owner IN (%s)",
+          tenants.stream().filter(t -> !claimed.contains(t)).toList(),
+          rs -> withBalance.add(rs.getString(1)));
+      tenants.stream().filter(t -> !withBalance.contains(t)).forEach(claimed::add);
+    }
+    return claimed;
   }
 
   @Override
@@ -177,23 +245,17 @@ public class JdbcLeaseStore implements LeaseStore {
   @Override
   public List<Charge> lockDueForSettlement(Instant now, int limit) {
     // In the order of lockDueForHold, for the same reasons.
-    String sql =
-        "SELECT "
-            + CHARGE_COLUMNS
-            + " FROM lease_charge WHERE settled_at IS NULL AND period_end <= ?"
-            + " ORDER BY settled_at, period_end, tenant_account_id, vm_id, period_start LIMIT ?"
-            + " FOR UPDATE SKIP LOCKED";
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      Sql.setInstant(ps, 1, now);
-      ps.setInt(2, limit);
-      List<Charge> charges = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          charges.add(charge(rs));
-        }
-      }
-      return charges;
+    try (Connection c = dataSource.getConnection()) {
+      return lockDue(
+          c,
+          "SELECT "
+              + CHARGE_COLUMNS
+              + " FROM lease_charge WHERE settled_at IS NULL AND period_end <= ?"
+              + " ORDER BY settled_at, period_end, tenant_account_id, vm_id, period_start",
+          now,
+          limit,
+          JdbcLeaseStore::charge,
+          Charge::tenantAccountId);
     } catch (SQLException e) {
       throw new PersistenceFailure("finding charges due for settlement", e);
     }

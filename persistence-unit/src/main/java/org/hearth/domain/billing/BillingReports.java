@@ -3,7 +3,6 @@ package org.hearth.domain.billing;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 /** Read-only reports over charges: per VM, per node and day, per day. */
 public interface BillingReports {
@@ -18,13 +17,15 @@ public interface BillingReports {
   List<Day> revenueByDay(Instant since);
 
   /**
-   * Per node, its settled periods since {@code since} and how many of them an outage of the node
-   * cut into: how reliably it delivered what it was paid for.
+   * Per node and day (UTC) of period start: the periods starting at {@code periodsFrom} or later
+   * that were settled after {@code settledAfter} and by {@code settledBy}, and how many of them an
+   * outage of the node cut into (one that ended, or the node's current one).
    */
-  Map<String, Delivery> deliveryPerNode(Instant since);
+  List<NodeDelivery> deliveryPerNodeAndDay(
+      Instant settledAfter, Instant settledBy, Instant periodsFrom);
 
-  /** A node's settled periods, and those interrupted by an outage. */
-  record Delivery(long periods, long interrupted) {}
+  /** Settled periods of one node that started on one day, and those an outage cut into. */
+  record NodeDelivery(String nodeId, LocalDate day, long periods, long interrupted) {}
 
   /** One node's earnings on one day (UTC). */
   record NodeDay(String nodeId, LocalDate day, long earned, long periods) {}

@@ -21,7 +21,8 @@ public interface LeaseStore {
 
   /**
    * Locks and returns open leases held only until {@code until} or earlier: those held least far
-   * first, a tenant's together. Leases another transaction has locked are skipped.
+   * first, a tenant's together. Leases another transaction has locked are skipped, and so are those
+   * of tenants another transaction is billing (unless all are: then they are waited for).
    */
   List<Lease> lockDueForHold(Instant until, int limit);
 
@@ -37,7 +38,7 @@ public interface LeaseStore {
 
   /**
    * Locks and returns unsettled charges whose period ended by {@code now}: the earliest ended
-   * first, a tenant's together. Charges another transaction has locked are skipped.
+   * first, a tenant's together. Charges are skipped as leases are by {@link #lockDueForHold}.
    */
   List<Charge> lockDueForSettlement(Instant now, int limit);
 
