@@ -222,7 +222,6 @@ class BillingIT {
     }
   }
 
-  /** The tenant's ledger entries of its available balance add up to that balance. */
   /**
    * The node's reputation counts every settled period of the VM, and the outage among those cut
    * into: at least one, and none of the periods billed whole.
@@ -252,6 +251,7 @@ class BillingIT {
     throw new AssertionError("no payment component: " + page);
   }
 
+  /** The tenant's ledger entries of its available balance add up to that balance. */
   private static void assertLedgerMatches(Tenant tenant, long available) {
     long sum = 0;
     for (JsonNode entry : tenant.get("api/account/ledger").json().get("entries")) {
