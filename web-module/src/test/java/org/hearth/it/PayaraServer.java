@@ -57,7 +57,7 @@ final class PayaraServer implements AutoCloseable {
           "HEARTH_DB_URL",
           "jdbc:h2:file:"
               + data.resolve("hearth")
-              + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+              + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
     }
     return env;
   }
