@@ -202,23 +202,30 @@ public class JdbcLeaseStore implements LeaseStore {
 
   @Override
   public void insertCharges(List<Charge> charges) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "INSERT INTO lease_charge (vm_id, period_start, period_end, tenant_account_id,"
-                    + " node_id, earner, price_per_hour, held) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (Charge charge : charges) {
-        ps.setString(1, charge.vmId());
-        Sql.setInstant(ps, 2, charge.periodStart());
-        Sql.setInstant(ps, 3, charge.periodEnd());
-        ps.setString(4, charge.tenantAccountId());
-        ps.setString(5, charge.nodeId());
-        ps.setString(6, charge.earner());
-        ps.setLong(7, charge.pricePerHour());
-        ps.setLong(8, charge.held());
-        ps.addBatch();
-      }
-      ps.executeBatch();
+    BulkInsert insert =
+        new BulkInsert(
+            "lease_charge",
+            "vm_id varchar",
+            "period_start timestamptz",
+            "period_end timestamptz",
+            "tenant_account_id varchar",
+            "node_id varchar",
+            "earner varchar",
+            "price_per_hour int8",
+            "held int8");
+    charges.forEach(
+        charge ->
+            insert.add(
+                charge.vmId(),
+                charge.periodStart(),
+                charge.periodEnd(),
+                charge.tenantAccountId(),
+                charge.nodeId(),
+                charge.earner(),
+                charge.pricePerHour(),
+                charge.held()));
+    try (Connection c = dataSource.getConnection()) {
+      insert.execute(c);
     } catch (SQLException e) {
       throw new PersistenceFailure("inserting charges", e);
     }

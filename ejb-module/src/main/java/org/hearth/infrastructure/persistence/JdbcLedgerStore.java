@@ -109,37 +109,41 @@ public class JdbcLedgerStore implements LedgerStore {
       List<StoredMovement> movements,
       Map<LedgerAccountRef, Long> newBalances,
       Map<LedgerAccountRef, Long> credits) {
+    BulkInsert movementRows =
+        new BulkInsert(
+            "ledger_movement",
+            "idempotency_key varchar",
+            "movement_type varchar",
+            "reference varchar",
+            "created_at timestamptz");
+    BulkInsert entryRows =
+        new BulkInsert(
+            "ledger_entry",
+            "movement_key varchar",
+            "seq int2",
+            "account_type varchar",
+            "owner varchar",
+            "amount int8",
+            "created_at timestamptz");
+    for (StoredMovement m : movements) {
+      movementRows.add(m.idempotencyKey(), m.type(), m.reference(), m.createdAt());
+      int seq = 0;
+      for (Map.Entry<LedgerAccountRef, Long> posting : m.postings()) {
+        entryRows.add(
+            m.idempotencyKey(),
+            seq++,
+            posting.getKey().type().name(),
+            posting.getKey().owner(),
+            posting.getValue(),
+            m.createdAt());
+      }
+    }
     try (Connection c = dataSource.getConnection();
-        PreparedStatement movement =
-            c.prepareStatement(
-                "INSERT INTO ledger_movement (idempotency_key, movement_type, reference, created_at)"
-                    + " VALUES (?, ?, ?, ?)");
-        PreparedStatement entry =
-            c.prepareStatement(
-                "INSERT INTO ledger_entry (movement_key, seq, account_type, owner, amount,"
-                    + " created_at) VALUES (?, ?, ?, ?, ?, ?)");
         PreparedStatement balance =
             c.prepareStatement(
                 "UPDATE ledger_balance SET balance = ? WHERE account_type = ? AND owner = ?")) {
-      for (StoredMovement m : movements) {
-        movement.setString(1, m.idempotencyKey());
-        movement.setString(2, m.type());
-        movement.setString(3, m.reference());
-        Sql.setInstant(movement, 4, m.createdAt());
-        movement.addBatch();
-        int seq = 0;
-        for (Map.Entry<LedgerAccountRef, Long> posting : m.postings()) {
-          entry.setString(1, m.idempotencyKey());
-          entry.setInt(2, seq++);
-          entry.setString(3, posting.getKey().type().name());
-          entry.setString(4, posting.getKey().owner());
-          entry.setLong(5, posting.getValue());
-          Sql.setInstant(entry, 6, m.createdAt());
-          entry.addBatch();
-        }
-      }
-      movement.executeBatch();
-      entry.executeBatch();
+      movementRows.execute(c);
+      entryRows.execute(c);
       for (Map.Entry<LedgerAccountRef, Long> b : newBalances.entrySet()) {
         balance.setLong(1, b.getValue());
         balance.setString(2, b.getKey().type().name());
