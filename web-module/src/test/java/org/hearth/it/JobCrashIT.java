@@ -2,7 +2,6 @@ package org.hearth.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URL;
@@ -44,9 +43,7 @@ class JobCrashIT {
   @Test
   void requestsStoredBeforeAKillAreAnsweredOnceAfterTheRestart() throws Exception {
     int port = Integer.getInteger("hearth.it.port", 18080) + 6;
-    assumeTrue(
-        PayaraServer.onPostgres(), "needs a database that keeps what it committed (PostgreSQL)");
-    Map<String, String> env = new HashMap<>();
+    Map<String, String> env = new HashMap<>(PayaraServer.ownDatabase("job-crash-data"));
     // The nodes stay online through the restart, so the requests answered after it get bids too.
     env.put("HEARTH_NODE_OFFLINE_AFTER", "PT10M");
     // A bid per node: answering takes longer than storing, so the kill finds requests unanswered.
