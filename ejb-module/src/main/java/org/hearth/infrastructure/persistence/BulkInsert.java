@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * Rows for one table, inserted in one go. On PostgreSQL that is one {@code INSERT ... SELECT * FROM
  * unnest(...)} with an array per column, which costs the database less per row than a JDBC batch of
- * one-row inserts, each of which it binds and executes on its own (bench/README.md, "Billing
- * cycle", run AN); on H2 it is such a batch.
+ * one-row inserts, each of which it binds and executes on its own (a fifth less per ledger entry, a
+ * tenth per charge: bench/README.md, "Billing cycle", runs AN–AO); on H2 it is such a batch.
  *
  * <p>Values are strings, integers, longs or instants (for {@code timestamptz} columns), or null.
  */
@@ -27,7 +27,7 @@ final class BulkInsert {
   private final List<Object[]> rows = new ArrayList<>();
 
   /**
-   * @param columnsAndTypes each column as {@code "name type"}, e.g. {@code "held bigint"}
+   * @param columnsAndTypes each column as {@code "name type"}, e.g. {@code "held int8"}
    */
   BulkInsert(String table, String... columnsAndTypes) {
     this.table = table;
