@@ -38,7 +38,7 @@ class JobCrashIT {
   private static final int OKS_BEFORE_KILL = 100;
 
   private static final Pattern RECOVERED =
-      Pattern.compile("(\\d+) job requests and acceptances stored before the last stop");
+      Pattern.compile("(\\d+) job requests, acceptances and feedback stored before the last stop");
 
   @Test
   void requestsStoredBeforeAKillAreAnsweredOnceAfterTheRestart() throws Exception {

@@ -17,21 +17,24 @@ import org.hearth.application.nostr.RelayStore;
 import org.hearth.protocol.nostr.NostrEvent;
 
 /**
- * The job requests and bid acceptances the market never answered. The relay hands them to the
- * market once they are stored, asynchronously, so a server that stops in between has stored them
- * without acting on them, and no one would ever answer them. A starting server looks {@code
+ * The job requests, bid acceptances and feedback the market never answered. The relay hands them to
+ * the market once they are stored, asynchronously, so a server that stops in between has stored
+ * them without acting on them, and no one would ever answer them. A starting server looks {@code
  * hearth.compute.unanswered-window} back for them.
  *
  * <p>An event is answered when a status (kind 6900) of this marketplace names it. An acceptance is
  * also answered when a status other than a bid names its request from the acceptance's time on: the
- * first status of its VM, or why none was started.
+ * first status of its VM, or why none was started. Feedback is answered when, from its time on, the
+ * marketplace published the job's review (its own kind 7900 naming the job) or an {@code error}
+ * status of the job (why the feedback was refused: refusals name the job, not the feedback). The
+ * VM's other statuses do not count: its {@code stopped} status may well come after the feedback.
  */
 @ApplicationScoped
 public class UnansweredJobs {
 
   private static final System.Logger LOG = System.getLogger(UnansweredJobs.class.getName());
 
-  /** The most requests and acceptances looked at. */
+  /** The most requests, acceptances and feedback looked at. */
   static final int LIMIT = 10_000;
 
   /** Ids or tag values per query. */
@@ -42,7 +45,7 @@ public class UnansweredJobs {
   @Inject ComputeSettings settings;
   @Inject Clock clock;
 
-  /** The unanswered requests and acceptances of the window, oldest first. */
+  /** The unanswered requests, acceptances and feedback of the window, oldest first. */
   public List<NostrEvent> find() {
     Instant now = clock.instant();
     long since = now.minus(settings.unansweredWindow()).getEpochSecond();
@@ -52,7 +55,10 @@ public class UnansweredJobs {
                 new RelayFilter(
                     Set.of(),
                     Set.of(),
-                    Set.of(ComputeKinds.JOB_REQUEST, ComputeKinds.BID_ACCEPTANCE),
+                    Set.of(
+                        ComputeKinds.JOB_REQUEST,
+                        ComputeKinds.BID_ACCEPTANCE,
+                        ComputeKinds.FEEDBACK),
                     Map.of(),
                     since,
                     null,
@@ -64,7 +70,8 @@ public class UnansweredJobs {
     if (asked.size() == LIMIT) {
       LOG.log(
           System.Logger.Level.WARNING,
-          "more than {0} job requests and acceptances since {1}: only the newest are checked",
+          "more than {0} job requests, acceptances and feedback since {1}: only the newest are"
+              + " checked",
           LIMIT,
           Instant.ofEpochSecond(since));
     }
@@ -72,7 +79,7 @@ public class UnansweredJobs {
     List<String> named = new ArrayList<>();
     for (NostrEvent event : asked) {
       named.add(event.id());
-      requestOf(event, requestOfBid).ifPresent(named::add);
+      jobOf(event, requestOfBid).ifPresent(named::add);
     }
     Map<String, List<NostrEvent>> answers = answers(named, market, since, now);
     return asked.stream()
@@ -86,20 +93,31 @@ public class UnansweredJobs {
     if (answers.containsKey(event.id())) {
       return true;
     }
-    return requestOf(event, requestOfBid).stream()
-        .flatMap(request -> answers.getOrDefault(request, List.of()).stream())
+    return jobOf(event, requestOfBid).stream()
+        .flatMap(job -> answers.getOrDefault(job, List.of()).stream())
         .anyMatch(
-            status ->
-                status.createdAt() >= event.createdAt()
-                    && !status.tagValue("status").orElse("").equals(JobStatus.BID.tag()));
+            answer -> answer.createdAt() >= event.createdAt() && answers(answer, event.kind()));
   }
 
-  /** The request an acceptance's bid answered; empty for a request, or a bid not found. */
-  private static Optional<String> requestOf(NostrEvent event, Map<String, String> requestOfBid) {
-    if (event.kind() != ComputeKinds.BID_ACCEPTANCE) {
-      return Optional.empty();
+  /** Whether {@code answer}, naming the job, answers a later event of kind {@code kind}. */
+  private static boolean answers(NostrEvent answer, int kind) {
+    String status = answer.tagValue("status").orElse("");
+    if (kind == ComputeKinds.FEEDBACK) {
+      return answer.kind() == ComputeKinds.FEEDBACK || status.equals(JobStatus.ERROR.tag());
     }
-    return event.tagValue("e").map(requestOfBid::get);
+    return answer.kind() == ComputeKinds.JOB_RESULT && !status.equals(JobStatus.BID.tag());
+  }
+
+  /**
+   * The job an acceptance (through its bid) or feedback is about; empty for a request, or a bid not
+   * found.
+   */
+  private static Optional<String> jobOf(NostrEvent event, Map<String, String> requestOfBid) {
+    return switch (event.kind()) {
+      case ComputeKinds.BID_ACCEPTANCE -> event.tagValue("e").map(requestOfBid::get);
+      case ComputeKinds.FEEDBACK -> event.tagValue("e");
+      default -> Optional.empty();
+    };
   }
 
   private static List<String> acceptedBids(List<NostrEvent> asked) {
@@ -129,7 +147,7 @@ public class UnansweredJobs {
     return requestOf;
   }
 
-  /** The marketplace's statuses by the event ids they name (their {@code e} tag). */
+  /** The marketplace's statuses and feedback by the event ids they name (their {@code e} tag). */
   private Map<String, List<NostrEvent>> answers(
       Collection<String> named, String market, long since, Instant now) {
     Map<String, List<NostrEvent>> answers = new HashMap<>();
@@ -138,7 +156,7 @@ public class UnansweredJobs {
           new RelayFilter(
               Set.of(),
               Set.of(market),
-              Set.of(ComputeKinds.JOB_RESULT),
+              Set.of(ComputeKinds.JOB_RESULT, ComputeKinds.FEEDBACK),
               Map.of("e", Set.copyOf(chunk)),
               since,
               null,

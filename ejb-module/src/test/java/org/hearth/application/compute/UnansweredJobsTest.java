@@ -17,7 +17,10 @@ import org.hearth.protocol.nostr.NostrKeyPair;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@link UnansweredJobs}: which stored requests and acceptances no status of the market names. */
+/**
+ * {@link UnansweredJobs}: which stored requests, acceptances and feedback the market never
+ * answered.
+ */
 class UnansweredJobsTest {
 
   private static final Instant NOW = Instant.parse("2026-12-06T12:00:00Z");
@@ -81,6 +84,32 @@ class UnansweredJobsTest {
   }
 
   @Test
+  void feedbackIsAnsweredByTheJobsReviewOrARefusalFromItsTimeOn() {
+    NostrEvent reviewedJob = request(900);
+    NostrEvent reviewed = feedback(reviewedJob, 60);
+    review(reviewedJob, 59);
+    NostrEvent refusedJob = request(800);
+    NostrEvent refused = feedback(refusedJob, 50);
+    status(refusedJob, JobStatus.ERROR, 49);
+    NostrEvent endedJob = request(700);
+    status(endedJob, JobStatus.BID, 699);
+    status(endedJob, JobStatus.ERROR, 600);
+    review(endedJob, 500);
+    NostrEvent lostAfterStop = feedback(endedJob, 40);
+    status(endedJob, JobStatus.STOPPED, 39);
+    NostrEvent unnamed = feedback(null, 30);
+    NostrEvent unnamedRefused = feedback(null, 20);
+    status(unnamedRefused, JobStatus.ERROR, 19);
+
+    List<String> found = ids(unanswered.find());
+
+    assertEquals(
+        ids(lostAfterStop, unnamed),
+        found,
+        "answered: " + ids(reviewed, refused) + ", refused by name: " + unnamedRefused.id());
+  }
+
+  @Test
   void theMarketsOwnEventsAndOnesBeforeTheWindowAreLeftAlone() {
     request(2 * 3600);
     publish(market.sign(ComputeKinds.JOB_REQUEST, List.of(), "{}", NOW.minusSeconds(10)));
@@ -114,6 +143,27 @@ class UnansweredJobsTest {
         tenant.sign(
             ComputeKinds.BID_ACCEPTANCE,
             List.of(List.of("e", bid.id()), List.of("t", Long.toString(secondsAgo))),
+            "",
+            NOW.minusSeconds(secondsAgo)));
+  }
+
+  /** The tenant's feedback on {@code job}, or naming no job when it is null. */
+  private NostrEvent feedback(NostrEvent job, long secondsAgo) {
+    List<List<String>> tags = new ArrayList<>();
+    if (job != null) {
+      tags.add(List.of("e", job.id()));
+    }
+    tags.add(List.of("rating", "4"));
+    return publish(
+        tenant.sign(ComputeKinds.FEEDBACK, tags, "ok " + secondsAgo, NOW.minusSeconds(secondsAgo)));
+  }
+
+  /** The market's review of {@code job}, published as its own feedback. */
+  private void review(NostrEvent job, long secondsAgo) {
+    publish(
+        market.sign(
+            ComputeKinds.FEEDBACK,
+            List.of(List.of("e", job.id()), List.of("rating", "4")),
             "",
             NOW.minusSeconds(secondsAgo)));
   }

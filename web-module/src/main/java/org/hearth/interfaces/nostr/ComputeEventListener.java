@@ -19,7 +19,7 @@ import org.hearth.protocol.nostr.NostrEvent;
  * The compute market's Nostr interface: job requests, bid acceptances and feedback stored by the
  * relay are handed to the market (which answers on the relay), as REST requests are to resources;
  * nodes' attestations, and deletions that may withdraw them, too. A starting server hands over
- * again the requests and acceptances stored before it stopped that were never answered.
+ * again the requests, acceptances and feedback stored before it stopped that were never answered.
  */
 @ApplicationScoped
 public class ComputeEventListener {
@@ -37,13 +37,13 @@ public class ComputeEventListener {
       if (!events.isEmpty()) {
         LOG.log(
             System.Logger.Level.INFO,
-            "{0} job requests and acceptances stored before the last stop were never answered:"
-                + " handing them to the market",
+            "{0} job requests, acceptances and feedback stored before the last stop were never"
+                + " answered: handing them to the market",
             events.size());
       }
       events.forEach(this::handOver);
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "unanswered job requests not looked for", e);
+      LOG.log(System.Logger.Level.WARNING, "unanswered job events not looked for", e);
     }
   }
 
