@@ -3,6 +3,7 @@ package org.hearth.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.websocket.server.ServerEndpoint;
 import jakarta.ws.rs.HttpMethod;
 import java.io.IOException;
@@ -86,6 +87,9 @@ class AuthorizationMatrixIT {
   private static final String TEMPLATE_BODY =
       "\"name\":\"Matrix\",\"category\":\"matrix\",\"command\":\"sleep 60\",\"vcpus\":1,"
           + "\"memoryMiB\":64,\"diskGiB\":1,\"tier\":\"BURSTABLE\"";
+
+  /** Larger than the API's default hearth.api.max-body-bytes. */
+  private static final int TOO_LARGE = 65_536;
 
   /** Every endpoint, keyed "METHOD /path template". Statuses per actor in {@link Actor} order. */
   private static Map<String, Rule> rules() {
@@ -417,6 +421,86 @@ class AuthorizationMatrixIT {
         assertTrue(code == 1008 || code == 1003, socket.getKey() + " closed with " + code);
       }
     }
+  }
+
+  /**
+   * Bad bodies, sent to every endpoint that reads a JSON object by a caller its rule lets through
+   * (or, where no caller gets through, the owner): each gets a 4xx problem+json, never a 5xx. The
+   * bodies: cut short, not an object, too large, and the rule's good body with one field at a time
+   * of a type no field has (an object where a string, number or boolean is read).
+   */
+  @Test
+  void everyJsonEndpointAnswersBadBodiesWithAProblem() throws Exception {
+    HearthApi api = new HearthApi(base);
+    List<String> failures = new ArrayList<>();
+    int checked = 0;
+    for (Map.Entry<String, Rule> row : rules().entrySet()) {
+      Rule rule = row.getValue();
+      if (rule.body() == null || !rule.body().startsWith("{")) {
+        continue;
+      }
+      String method = row.getKey().substring(0, row.getKey().indexOf(' '));
+      Actor actor =
+          rule.expected().entrySet().stream()
+              .filter(expected -> expected.getValue() / 100 == 2)
+              .map(Map.Entry::getKey)
+              .findFirst()
+              .orElse(Actor.OWNER);
+      Callers callers = new Callers(api);
+      String path = rule.path().apply(callers.fixture());
+      for (String body : badBodies(rule.body().formatted(System.nanoTime()))) {
+        String call = row.getKey() + " as " + actor + " with " + abbreviated(body);
+        try {
+          HearthApi.Reply reply = callers.call(actor, method, path, body);
+          checked++;
+          if (!isProblem(reply, body.length() > TOO_LARGE ? 413 : 0)) {
+            failures.add(call + ": got " + reply);
+          }
+        } catch (AssertionError e) {
+          // No answer (a timeout) or no JSON: noted, and the sweep goes on.
+          failures.add(call + ": " + e.getMessage());
+        }
+      }
+    }
+    assertTrue(checked > 100, "bad bodies sent: " + checked);
+    assertTrue(failures.isEmpty(), String.join("\n", failures));
+
+    // A body without a declared length is refused when it grows too large, also inside the parser.
+    HearthApi.Reply streamed = api.postStreamed("api/quotes", tooLarge());
+    assertTrue(isProblem(streamed, 413), "streamed: " + streamed);
+  }
+
+  private static String tooLarge() {
+    return "{\"padding\":\"" + "x".repeat(TOO_LARGE) + "\"}";
+  }
+
+  /** A 4xx problem+json (of {@code status}, unless that is 0) whose body states its status. */
+  private static boolean isProblem(HearthApi.Reply reply, int status) {
+    return reply.status() / 100 == 4
+        && (status == 0 || reply.status() == status)
+        && reply.contentType().startsWith("application/problem+json")
+        && reply.json().get("status").asInt() == reply.status();
+  }
+
+  private static List<String> badBodies(String good) throws IOException {
+    List<String> bodies = new ArrayList<>();
+    bodies.add(good.substring(0, good.length() / 2));
+    bodies.add("[" + good + "]");
+    bodies.add("\"" + good.replace("\"", "'") + "\"");
+    bodies.add(tooLarge());
+    ObjectNode object = (ObjectNode) HearthApi.JSON.readTree(good);
+    List<String> fields = new ArrayList<>();
+    object.fieldNames().forEachRemaining(fields::add);
+    for (String field : fields) {
+      ObjectNode wrong = object.deepCopy();
+      wrong.putObject(field).put("unexpected", true);
+      bodies.add(wrong.toString());
+    }
+    return bodies;
+  }
+
+  private static String abbreviated(String body) {
+    return body.length() <= 120 ? body : body.substring(0, 120) + "… (" + body.length() + " chars)";
   }
 
   /** The actors of one row, each with fresh keys, and the resources they act on. */

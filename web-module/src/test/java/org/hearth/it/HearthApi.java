@@ -2,6 +2,7 @@ package org.hearth.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -54,6 +55,16 @@ final class HearthApi {
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     return send(request, authorization);
+  }
+
+  /** A POST whose body is streamed without a declared length (chunked), as a proxy may send it. */
+  Reply postStreamed(String path, String body) {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url(path)))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)));
+    return send(request, null);
   }
 
   /** Any method; {@code body} may be null. */

@@ -18,6 +18,11 @@ import org.hearth.interfaces.rest.problem.ProblemType;
 /**
  * Refuses request bodies over {@code hearth.api.max-body-bytes} (64 KiB): at once when the declared
  * length is too large, and while reading when a body without a length grows too large.
+ *
+ * <p>A refused body of up to {@link #DRAINED} bytes is read to its end (and dropped) first. Over
+ * HTTP/2 (h2c, which Java's HttpClient upgrades to) a client sends more of its body only as the
+ * server reads it, and waits to have sent it all before it takes the answer: left unread, it would
+ * wait for flow control until it timed out instead of getting its 413.
  */
 @Provider
 @PreMatching
@@ -28,9 +33,16 @@ public class RequestSizeLimit implements ContainerRequestFilter {
   @ConfigProperty(name = "hearth.api.max-body-bytes", defaultValue = "65536")
   long maxBodyBytes;
 
+  /** The most of a refused body read before the refusal is sent. */
+  static final long DRAINED = 1 << 20;
+
   @Override
-  public void filter(ContainerRequestContext request) {
-    if (request.getLength() > maxBodyBytes) {
+  public void filter(ContainerRequestContext request) throws IOException {
+    int length = request.getLength();
+    if (length > maxBodyBytes) {
+      if (length <= DRAINED) {
+        drain(request.getEntityStream(), DRAINED);
+      }
       request.abortWith(
           Problem.of(
                   ProblemType.PAYLOAD_TOO_LARGE,
@@ -69,11 +81,22 @@ public class RequestSizeLimit implements ContainerRequestFilter {
       return n;
     }
 
-    private void count(int n) throws PayloadTooLargeException {
+    private void count(int n) throws IOException {
       read += n;
       if (read > limit) {
+        drain(in, DRAINED - read);
         throw new PayloadTooLargeException(limit);
       }
+    }
+  }
+
+  /** Reads and drops the rest of {@code in}, {@code atMost} bytes of it. */
+  private static void drain(InputStream in, long atMost) throws IOException {
+    byte[] buffer = new byte[8192];
+    long left = atMost;
+    int n;
+    while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+      left -= n;
     }
   }
 }

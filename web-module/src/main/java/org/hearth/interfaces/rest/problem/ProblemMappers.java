@@ -49,10 +49,14 @@ public final class ProblemMappers {
 
   /** The problem for any throwable, looking through wrappers for a known cause. */
   static Problem problemFor(Throwable thrown) {
+    // First, wherever it is: the JSON parser wraps the body's refusal to read past its limit in
+    // exceptions of its own, which would otherwise make it a malformed body.
     for (Throwable t = thrown; t != null; t = t.getCause()) {
       if (t instanceof PayloadTooLargeException e) {
         return Problem.of(ProblemType.PAYLOAD_TOO_LARGE, e.getMessage());
       }
+    }
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
       if (t instanceof UnknownNodeException e) {
         return Problem.of(ProblemType.NOT_FOUND, e.getMessage());
       }
