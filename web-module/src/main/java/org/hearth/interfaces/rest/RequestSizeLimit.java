@@ -37,7 +37,7 @@ public class RequestSizeLimit implements ContainerRequestFilter {
   static final long DRAINED = 1 << 20;
 
   @Override
-  public void filter(ContainerRequestContext request) throws IOException {
+  public void filter(ContainerRequestContext request) {
     int length = request.getLength();
     if (length > maxBodyBytes) {
       if (length <= DRAINED) {
@@ -81,7 +81,7 @@ public class RequestSizeLimit implements ContainerRequestFilter {
       return n;
     }
 
-    private void count(int n) throws IOException {
+    private void count(int n) throws PayloadTooLargeException {
       read += n;
       if (read > limit) {
         drain(in, DRAINED - read);
@@ -90,13 +90,20 @@ public class RequestSizeLimit implements ContainerRequestFilter {
     }
   }
 
-  /** Reads and drops the rest of {@code in}, {@code atMost} bytes of it. */
-  private static void drain(InputStream in, long atMost) throws IOException {
+  /**
+   * Reads and drops the rest of {@code in}, {@code atMost} bytes of it. A client that stops sending
+   * meanwhile gets the same refusal.
+   */
+  private static void drain(InputStream in, long atMost) {
     byte[] buffer = new byte[8192];
     long left = atMost;
-    int n;
-    while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
-      left -= n;
+    try {
+      int n;
+      while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+        left -= n;
+      }
+    } catch (IOException e) {
+      // Nothing more to read: the refusal goes out as it is.
     }
   }
 }
