@@ -165,16 +165,56 @@ class ComputeMarketIT {
       assertEquals("ran fine", review.get("comment").asText());
       JsonNode vouched =
           relay.await(
-              "{\"kinds\":[7900],\"authors\":[\""
-                  + marketplace
-                  + "\"],\"#e\":[\""
-                  + request.get("id").asText()
-                  + "\"]}",
+              vouchedFilter(marketplace, request),
               e -> true,
               "the review published by the marketplace");
       assertEquals("4", tag(vouched, "rating"));
       assertEquals(nodeId, tag(vouched, "node"));
+      assertEquals(
+          Instant.parse(review.get("createdAt").asText()).getEpochSecond(),
+          vouched.get("created_at").asLong(),
+          "dated when the review was made");
+
+      // The same feedback handed over again (as after a crash) stands; a different one is refused.
+      JsonNode sameAgain =
+          RelayPeer.event(
+              tenant.key,
+              FEEDBACK,
+              List.of(
+                  List.of("e", request.get("id").asText()),
+                  List.of("rating", "4"),
+                  List.of("t", "again")),
+              "ran fine");
+      relay.publish(sameAgain);
+      JsonNode otherRating =
+          RelayPeer.event(
+              tenant.key,
+              FEEDBACK,
+              List.of(List.of("e", request.get("id").asText()), List.of("rating", "1")),
+              "changed my mind");
+      relay.publish(otherRating);
+      JsonNode alreadyReviewed =
+          relay.await(results(request), e -> status(e, "error"), "refusal of a second review");
+      assertTrue(
+          content(alreadyReviewed).get("message").asText().contains("already"),
+          alreadyReviewed.toString());
+      Thread.sleep(2000);
+      assertEquals(
+          1,
+          relay.query(results(request)).stream().filter(e -> status(e, "error")).count(),
+          "only the different feedback is refused");
+      List<JsonNode> vouchedNow = relay.query(vouchedFilter(marketplace, request));
+      assertEquals(1, vouchedNow.size(), "one review, one event: " + vouchedNow);
+      assertEquals(vouched.get("id"), vouchedNow.get(0).get("id"));
     }
+  }
+
+  private static String vouchedFilter(String marketplace, JsonNode request) {
+    return "{\"kinds\":[7900],\"authors\":[\""
+        + marketplace
+        + "\"],\"#e\":[\""
+        + request.get("id").asText()
+        + "\"]}";
   }
 
   @Test

@@ -1,8 +1,6 @@
 package org.hearth.application.compute;
 
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
@@ -11,14 +9,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.hearth.application.identity.Accounts;
 import org.hearth.application.nostr.Relay;
 import org.hearth.application.nostr.RelayFilter;
-import org.hearth.application.reputation.NodeReviewed;
 import org.hearth.application.reputation.ReputationBoard;
 import org.hearth.application.reputation.Reviews;
 import org.hearth.application.scheduling.Quotes;
@@ -57,6 +53,7 @@ public class ComputeJobs {
   @Inject VmService vms;
   @Inject Accounts accounts;
   @Inject Reviews reviews;
+  @Inject ReviewEvents reviewEvents;
   @Inject ComputeSettings settings;
   @Inject Clock clock;
 
@@ -193,34 +190,43 @@ public class ComputeJobs {
     if (job == null || job.vmId() == null || !job.tenantPubkey().equals(feedback.pubkey())) {
       throw new ComputeRefusal("restricted: feedback is for the tenant's own jobs that ran");
     }
-    int rating;
+    int rating = ratingOf(feedback);
+    Optional<NodeReview> made = reviewBy(feedback, job.vmId(), rating);
+    if (made.isPresent()) {
+      reviewEvents.publish(made.get()); // handed over again: its event, if that was lost
+    } else {
+      String account = accounts.signIn(KeyKind.NOSTR, feedback.pubkey());
+      reviews.review(account, job.vmId(), rating, feedback.content());
+    }
+  }
+
+  /** Whether the feedback's review stands: made by another server handling the same feedback. */
+  public boolean isReviewed(NostrEvent feedback) {
+    ComputeJob job = feedback.tagValue("e").map(id -> em.find(ComputeJob.class, id)).orElse(null);
+    if (job == null || job.vmId() == null) {
+      return false;
+    }
     try {
-      rating = Integer.parseInt(feedback.tagValue("rating").orElse(""));
+      return reviewBy(feedback, job.vmId(), ratingOf(feedback)).isPresent();
+    } catch (ComputeRefusal e) {
+      return false;
+    }
+  }
+
+  /** The VM's review if it is this feedback's: by its author, with its rating and comment. */
+  private Optional<NodeReview> reviewBy(NostrEvent feedback, String vmId, int rating) {
+    return reviews
+        .ofVm(vmId)
+        .filter(review -> accounts.holdsKey(review.authorAccountId(), feedback.pubkey()))
+        .filter(review -> review.says(rating, feedback.content()));
+  }
+
+  private static int ratingOf(NostrEvent feedback) {
+    try {
+      return Integer.parseInt(feedback.tagValue("rating").orElse(""));
     } catch (NumberFormatException e) {
       throw new ComputeRefusal("invalid: a rating tag of 1 to 5 stars is required");
     }
-    String account = accounts.signIn(KeyKind.NOSTR, feedback.pubkey());
-    reviews.review(account, job.vmId(), rating, feedback.content());
-  }
-
-  /**
-   * Publishes every review, made over REST or Nostr, as feedback (kind 7900) signed by the
-   * marketplace, which vouches that its author rented the node: tags {@code node}, {@code vm},
-   * {@code rating}, and {@code e} naming the job when the VM was rented over Nostr.
-   */
-  public void publishReview(
-      @Observes(during = TransactionPhase.AFTER_SUCCESS) NodeReviewed reviewed) {
-    NodeReview review = reviewed.review();
-    List<List<String>> tags = new ArrayList<>();
-    tags.add(List.of("node", review.nodeId()));
-    tags.add(List.of("vm", review.vmId()));
-    tags.add(List.of("rating", Integer.toString(review.rating())));
-    em.createQuery("SELECT j.requestId FROM ComputeJob j WHERE j.vmId = :vm", String.class)
-        .setParameter("vm", review.vmId())
-        .getResultStream()
-        .findFirst()
-        .ifPresent(job -> tags.add(List.of("e", job)));
-    events.feedback(tags, review.comment() == null ? "" : review.comment());
   }
 
   /** Publishes the status of every job whose VM changed state since its last status. */

@@ -73,7 +73,17 @@ public class ComputeMarket {
   /** Feedback (kind 7900) on a job. */
   public void onFeedback(NostrEvent feedback) {
     String job = feedback.tagValue("e").orElse(feedback.id());
-    answering(job, feedback.pubkey(), () -> jobs.review(feedback));
+    try {
+      jobs.review(feedback);
+    } catch (RuntimeException e) {
+      // Two servers handing over the same stored feedback: the loser's review failed on the key.
+      if (jobs.isReviewed(feedback)) {
+        LOG.log(
+            System.Logger.Level.INFO, "feedback {0}: reviewed by another server", feedback.id());
+      } else {
+        refuseFor(job, feedback.pubkey(), e);
+      }
+    }
   }
 
   /**

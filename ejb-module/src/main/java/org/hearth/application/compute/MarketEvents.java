@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.hearth.application.nostr.Relay;
@@ -38,9 +39,12 @@ public class MarketEvents {
     return publish(ComputeKinds.JOB_RESULT, tags, content.toString());
   }
 
-  /** A review, as feedback (kind 7900) the marketplace vouches for. */
-  public NostrEvent feedback(List<List<String>> tags, String comment) {
-    return publish(ComputeKinds.FEEDBACK, tags, comment);
+  /**
+   * A review, as feedback (kind 7900) the marketplace vouches for, dated {@code madeAt}: signed but
+   * not published, so that the same review always makes the same event (the same id).
+   */
+  public NostrEvent feedback(List<List<String>> tags, String comment, Instant madeAt) {
+    return new EventSigner(key.pair()).sign(ComputeKinds.FEEDBACK, tags, comment, madeAt);
   }
 
   /** The marketplace's compute capabilities (kind 10032, replaceable): what it rents, and how. */
@@ -50,6 +54,12 @@ public class MarketEvents {
 
   private NostrEvent publish(int kind, List<List<String>> tags, String content) {
     NostrEvent event = new EventSigner(key.pair()).sign(kind, tags, content, clock.instant());
+    publish(event);
+    return event;
+  }
+
+  /** Publishes an event the marketplace signed; one the relay has already is dropped there. */
+  public void publish(NostrEvent event) {
     Relay.Verdict verdict = relay.publishProven(event);
     if (!verdict.accepted()) {
       LOG.log(
@@ -58,6 +68,5 @@ public class MarketEvents {
           event.id(),
           verdict.message());
     }
-    return event;
   }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.hearth.application.vm.VmService;
 import org.hearth.domain.reputation.AlreadyReviewedException;
 import org.hearth.domain.reputation.NodeReview;
@@ -58,6 +59,11 @@ public class Reviews {
     LOG.log(
         System.Logger.Level.INFO, "node {0}: reviewed {1}/5 for vm {2}", vm.nodeId(), rating, vmId);
     return review;
+  }
+
+  /** The VM's review, if it has one. */
+  public Optional<NodeReview> ofVm(String vmId) {
+    return reviews.find(vmId);
   }
 
   /** The node's newest reviews. */

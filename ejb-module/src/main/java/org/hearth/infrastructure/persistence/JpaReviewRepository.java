@@ -3,9 +3,11 @@ package org.hearth.infrastructure.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.hearth.domain.reputation.NodeReview;
 import org.hearth.domain.reputation.ReviewRepository;
 import org.hearth.domain.reputation.ReviewStats;
@@ -20,6 +22,21 @@ public class JpaReviewRepository implements ReviewRepository {
   @Override
   public boolean exists(String vmId) {
     return em.find(NodeReview.class, vmId) != null;
+  }
+
+  @Override
+  public Optional<NodeReview> find(String vmId) {
+    return Optional.ofNullable(em.find(NodeReview.class, vmId));
+  }
+
+  @Override
+  public List<NodeReview> madeSince(Instant since, int limit) {
+    return em.createQuery(
+            "SELECT r FROM NodeReview r WHERE r.createdAt >= :since ORDER BY r.createdAt, r.vmId",
+            NodeReview.class)
+        .setParameter("since", since)
+        .setMaxResults(limit)
+        .getResultList();
   }
 
   @Override

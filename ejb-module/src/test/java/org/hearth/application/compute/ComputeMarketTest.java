@@ -18,6 +18,13 @@ class ComputeMarketTest {
   private final NostrEvent request =
       new EventSigner(NostrKeyPair.generate())
           .sign(ComputeKinds.JOB_REQUEST, List.of(), "{}", Instant.now());
+  private final NostrEvent feedback =
+      new EventSigner(NostrKeyPair.generate())
+          .sign(
+              ComputeKinds.FEEDBACK,
+              List.of(List.of("e", request.id()), List.of("rating", "4")),
+              "ran fine",
+              Instant.now());
   private final RecordingJobs jobs = new RecordingJobs();
   private final ComputeMarket market = new ComputeMarket();
 
@@ -54,11 +61,35 @@ class ComputeMarketTest {
     assertEquals(List.of("ERROR invalid: vcpus must be at least 1"), jobs.refusals);
   }
 
+  @Test
+  void feedbackAnotherServerReviewedMeanwhileIsNotRefused() {
+    // Both servers handed over the same stored feedback; the other's review committed first.
+    jobs.failure = new EJBException("duplicate key value violates unique constraint");
+    jobs.reviewedElsewhere = true;
+
+    market.onFeedback(feedback);
+
+    assertEquals(List.of(), jobs.refusals, "the other server's review stands");
+  }
+
+  @Test
+  void feedbackWhoseReviewFailedIsToldWhyOnItsJob() {
+    jobs.failure = new ComputeRefusal("restricted: feedback is for the tenant's own jobs that ran");
+
+    market.onFeedback(feedback);
+
+    assertEquals(
+        List.of("ERROR restricted: feedback is for the tenant's own jobs that ran"), jobs.refusals);
+    assertEquals(List.of(request.id()), jobs.refusedJobs, "refusals name the job");
+  }
+
   /** The market's job work, failing as told and recording the statuses it would publish. */
   private static final class RecordingJobs extends ComputeJobs {
     RuntimeException failure;
     boolean bidOnElsewhere;
+    boolean reviewedElsewhere;
     final List<String> refusals = new ArrayList<>();
+    final List<String> refusedJobs = new ArrayList<>();
 
     @Override
     public void bid(NostrEvent request, VmRequest spec) {
@@ -71,8 +102,19 @@ class ComputeMarketTest {
     }
 
     @Override
+    public void review(NostrEvent feedback) {
+      throw failure;
+    }
+
+    @Override
+    public boolean isReviewed(NostrEvent feedback) {
+      return reviewedElsewhere;
+    }
+
+    @Override
     public void refuse(String requestId, String tenant, JobStatus status, String message) {
       refusals.add(status + " " + message);
+      refusedJobs.add(requestId);
     }
   }
 }

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Objects;
 
 /** A tenant's 1–5 stars, and maybe a comment, for the node one of their VMs ran on. */
 @Entity
@@ -52,8 +53,17 @@ public class NodeReview {
     this.nodeId = nodeId;
     this.authorAccountId = authorAccountId;
     this.rating = rating;
-    this.comment = comment == null || comment.isBlank() ? null : comment.strip();
+    this.comment = normalized(comment);
     this.createdAt = now;
+  }
+
+  /** Whether this review gives {@code rating} stars with {@code comment} (as it would keep it). */
+  public boolean says(int rating, String comment) {
+    return this.rating == rating && Objects.equals(this.comment, normalized(comment));
+  }
+
+  private static String normalized(String comment) {
+    return comment == null || comment.isBlank() ? null : comment.strip();
   }
 
   public String vmId() {
