@@ -63,7 +63,7 @@ final class ChainServer implements AutoCloseable {
         postgres("CREATE DATABASE " + postgresDatabase);
         env.put(
             "HEARTH_DB_URL",
-            POSTGRES_SERVER.matcher(dbUrl()).replaceFirst("$1") + postgresDatabase);
+            POSTGRES_SERVER.matcher(dbUrl()).replaceFirst("$1" + postgresDatabase + "$3"));
       }
       env.put("HEARTH_CHAIN_RPC_URL", chain.rpcUrl());
       env.put("HEARTH_CHAIN_ID", String.valueOf(TestChain.CHAIN_ID));
@@ -89,9 +89,12 @@ final class ChainServer implements AutoCloseable {
     }
   }
 
-  /** {@code jdbc:postgresql://host:port/} of the tests' database URL, and the database's name. */
+  /**
+   * {@code jdbc:postgresql://host:port/} of the tests' database URL, the database's name, and its
+   * parameters ({@code ?…}, kept for the chain's own database).
+   */
   private static final Pattern POSTGRES_SERVER =
-      Pattern.compile("^(jdbc:postgresql://[^/]+/)([^?]+).*$");
+      Pattern.compile("^(jdbc:postgresql://[^/]+/)([^?]+)(.*)$");
 
   private static String dbUrl() {
     return System.getenv("HEARTH_DB_URL");

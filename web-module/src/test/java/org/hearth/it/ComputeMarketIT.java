@@ -152,13 +152,7 @@ class ComputeMarketIT {
       tenant.delete("api/vms/" + vmId);
       relay.await(results(request), e -> status(e, "stopped"), "stopped");
 
-      JsonNode feedback =
-          RelayPeer.event(
-              tenant.key,
-              FEEDBACK,
-              List.of(List.of("e", request.get("id").asText()), List.of("rating", "4")),
-              "ran fine");
-      assertTrue(relay.publish(feedback).get("ok").asBoolean());
+      assertTrue(relay.publish(feedback(tenant, request, "4", "ran fine")).get("ok").asBoolean());
       JsonNode review = awaitReview(api, nodeId);
       assertEquals(vmId, review.get("vmId").asText());
       assertEquals(4, review.get("rating").asInt());
@@ -176,23 +170,8 @@ class ComputeMarketIT {
           "dated when the review was made");
 
       // The same feedback handed over again (as after a crash) stands; a different one is refused.
-      JsonNode sameAgain =
-          RelayPeer.event(
-              tenant.key,
-              FEEDBACK,
-              List.of(
-                  List.of("e", request.get("id").asText()),
-                  List.of("rating", "4"),
-                  List.of("t", "again")),
-              "ran fine");
-      relay.publish(sameAgain);
-      JsonNode otherRating =
-          RelayPeer.event(
-              tenant.key,
-              FEEDBACK,
-              List.of(List.of("e", request.get("id").asText()), List.of("rating", "1")),
-              "changed my mind");
-      relay.publish(otherRating);
+      relay.publish(feedback(tenant, request, "4", "ran fine", List.of("t", "again")));
+      relay.publish(feedback(tenant, request, "1", "changed my mind"));
       JsonNode alreadyReviewed =
           relay.await(results(request), e -> status(e, "error"), "refusal of a second review");
       assertTrue(
@@ -207,6 +186,17 @@ class ComputeMarketIT {
       assertEquals(1, vouchedNow.size(), "one review, one event: " + vouchedNow);
       assertEquals(vouched.get("id"), vouchedNow.get(0).get("id"));
     }
+  }
+
+  @SafeVarargs
+  private static JsonNode feedback(
+      Tenant tenant, JsonNode request, String rating, String comment, List<String>... moreTags)
+      throws Exception {
+    List<List<String>> tags = new ArrayList<>();
+    tags.add(List.of("e", request.get("id").asText()));
+    tags.add(List.of("rating", rating));
+    tags.addAll(List.of(moreTags));
+    return RelayPeer.event(tenant.key, FEEDBACK, tags, comment);
   }
 
   private static String vouchedFilter(String marketplace, JsonNode request) {
