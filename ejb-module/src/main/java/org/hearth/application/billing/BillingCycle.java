@@ -45,7 +45,7 @@ public class BillingCycle {
   @Inject BillingSettings settings;
   @Inject Notices notices;
   @Inject Event<LeaseUnpaid> unpaid;
-  @Inject Event<PeriodBilled> billed;
+  @Inject Event<PeriodsBilled> billed;
   @Inject Clock clock;
 
   static String holdKey(String vmId, Instant periodStart) {
@@ -104,7 +104,7 @@ public class BillingCycle {
     unpaidCharges.forEach(c -> suspend(c, refused.get(c.vmId()), now));
     store.insertCharges(paid);
     store.extendHeld(paid.stream().map(Charge::vmId).toList(), settings.period());
-    paid.forEach(c -> billed.fire(new PeriodBilled(c.vmId(), c.tenantAccountId())));
+    billed.fire(PeriodsBilled.of(paid));
     warnLowBalances(due, balances);
     return due.size();
   }
@@ -179,7 +179,7 @@ public class BillingCycle {
       // A settlement only spends its own hold: a refusal means the books are broken. Roll back.
       throw new IllegalStateException("settlement refused: " + result.refused());
     }
-    paid.forEach(c -> billed.fire(new PeriodBilled(c.vmId(), c.tenantAccountId())));
+    billed.fire(PeriodsBilled.of(paid));
     return due.size();
   }
 

@@ -24,7 +24,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.hearth.application.billing.PeriodBilled;
+import org.hearth.application.billing.PeriodsBilled;
 import org.hearth.application.settlement.DepositCredited;
 import org.hearth.application.vm.VmChangedElsewhere;
 import org.hearth.application.vm.VmFeed;
@@ -146,8 +146,10 @@ public class VmEventStreams {
     watchers.forEach(account -> push(account, "vm", change.vmId(), event));
   }
 
-  void onBilled(@Observes(during = TransactionPhase.AFTER_SUCCESS) PeriodBilled billed) {
-    push(billed.tenantAccountId(), "billing", billed.vmId(), new BillingEvent(billed.vmId()));
+  void onBilled(@Observes(during = TransactionPhase.AFTER_SUCCESS) PeriodsBilled billed) {
+    for (PeriodsBilled.Period period : billed.periods()) {
+      push(period.tenantAccountId(), "billing", period.vmId(), new BillingEvent(period.vmId()));
+    }
   }
 
   void onDeposit(@Observes(during = TransactionPhase.AFTER_SUCCESS) DepositCredited deposit) {
