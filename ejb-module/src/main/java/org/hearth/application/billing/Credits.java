@@ -6,10 +6,12 @@ import org.hearth.application.identity.Accounts;
 import org.hearth.application.identity.UnknownAccountException;
 import org.hearth.domain.billing.LedgerAccountRef;
 import org.hearth.domain.billing.LedgerAccountType;
+import org.hearth.infrastructure.persistence.ReportsConcurrentChanges;
 import org.hearth.protocol.money.Money;
 
 /** Balances credited by an admin (when deposits are off, or as a goodwill credit). */
 @Stateless
+@ReportsConcurrentChanges
 public class Credits {
 
   @Inject Ledger ledger;

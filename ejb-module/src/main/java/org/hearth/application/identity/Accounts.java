@@ -12,6 +12,7 @@ import java.util.Set;
 import org.hearth.domain.identity.Account;
 import org.hearth.domain.identity.AccountKey;
 import org.hearth.domain.identity.KeyKind;
+import org.hearth.infrastructure.persistence.ReportsConcurrentChanges;
 
 /**
  * Accounts and the keys that prove them. An account is created the first time one of its keys signs
@@ -19,6 +20,7 @@ import org.hearth.domain.identity.KeyKind;
  * finds the winner's account.
  */
 @Stateless
+@ReportsConcurrentChanges
 public class Accounts {
 
   private static final System.Logger LOG = System.getLogger(Accounts.class.getName());

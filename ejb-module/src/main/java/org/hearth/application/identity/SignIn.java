@@ -3,9 +3,11 @@ package org.hearth.application.identity;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.hearth.domain.identity.SignInMethod;
+import org.hearth.infrastructure.persistence.ReportsConcurrentChanges;
 
 /** Signs in with a proven key: finds or creates its account and opens a session. */
 @Stateless
+@ReportsConcurrentChanges
 public class SignIn {
 
   @Inject KeyProofs proofs;

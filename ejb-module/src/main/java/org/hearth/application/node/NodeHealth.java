@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.hearth.domain.node.NodeRepository;
 import org.hearth.domain.node.NodeStatus;
+import org.hearth.infrastructure.persistence.ReportsConcurrentChanges;
 import org.hearth.infrastructure.time.ServerStart;
 
 /**
@@ -19,6 +20,7 @@ import org.hearth.infrastructure.time.ServerStart;
  * safe to run on two servers at once.
  */
 @Stateless
+@ReportsConcurrentChanges
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class NodeHealth {
 

@@ -6,7 +6,6 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -70,8 +69,9 @@ public class NodeHealthMonitor {
   private void countDowntime(String nodeId) {
     try {
       health.countDowntime(nodeId);
-    } catch (EJBException e) {
-      // Another server or a heartbeat changed the node at the same time; its commit won.
+    } catch (RuntimeException e) {
+      // Another server or a heartbeat changed the node at the same time (its commit won), or the
+      // node was removed meanwhile.
       LOG.log(
           System.Logger.Level.DEBUG,
           "node {0}: downtime counted concurrently elsewhere ({1})",

@@ -22,9 +22,11 @@ import org.hearth.domain.node.NodeStatus;
 import org.hearth.domain.node.NotNodeOperatorException;
 import org.hearth.domain.node.NotNodeOwnerException;
 import org.hearth.domain.node.UnknownNodeException;
+import org.hearth.infrastructure.persistence.ReportsConcurrentChanges;
 
 /** Registers nodes, takes their heartbeats and shows them with their uptime. */
 @Stateless
+@ReportsConcurrentChanges
 public class NodeRegistry {
 
   private static final System.Logger LOG = System.getLogger(NodeRegistry.class.getName());

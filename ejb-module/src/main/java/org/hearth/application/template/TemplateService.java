@@ -21,6 +21,7 @@ import org.hearth.domain.template.UnknownTemplateException;
 import org.hearth.domain.vm.Vm;
 import org.hearth.domain.vm.VmRequest;
 import org.hearth.domain.vm.VmState;
+import org.hearth.infrastructure.persistence.ReportsConcurrentChanges;
 
 /**
  * The template catalogue: authors publish, change and delete templates; anyone searches the public
@@ -28,6 +29,7 @@ import org.hearth.domain.vm.VmState;
  * template's host tools) and rate the ones they deployed.
  */
 @Stateless
+@ReportsConcurrentChanges
 public class TemplateService {
 
   private static final System.Logger LOG = System.getLogger(TemplateService.class.getName());

@@ -27,6 +27,7 @@ import org.hearth.domain.vm.VmMember;
 import org.hearth.domain.vm.VmRepository;
 import org.hearth.domain.vm.VmRequest;
 import org.hearth.domain.vm.VmState;
+import org.hearth.infrastructure.persistence.ReportsConcurrentChanges;
 import org.hearth.protocol.agent.AgentMessage;
 import org.hearth.protocol.agent.VmRuntimeState;
 import org.hearth.protocol.agent.VmSpec;
@@ -38,6 +39,7 @@ import org.hearth.protocol.agent.VmSpec;
  * through its lease from the moment it is placed until it stops or is suspended.
  */
 @Stateless
+@ReportsConcurrentChanges
 public class VmService {
 
   private static final System.Logger LOG = System.getLogger(VmService.class.getName());

@@ -7,7 +7,6 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -99,7 +98,8 @@ public class VmSupervisor {
   /**
    * Places waiting requests on {@code hearth.vm.placement-workers} threads, oldest first, {@link
    * #BATCH} to a transaction (one commit for many placements); a batch that fails is placed again
-   * one request per transaction, so one bad request cannot hold up the others.
+   * one request per transaction, so one bad request (or one changed meanwhile) cannot hold up the
+   * others.
    */
   private void placeWaiting(List<String> ids) {
     AtomicInteger next = new AtomicInteger();
@@ -109,7 +109,7 @@ public class VmSupervisor {
             List<String> batch = ids.subList(i, Math.min(i + BATCH, ids.size()));
             try {
               vmService.retryPlacements(batch);
-            } catch (EJBException e) {
+            } catch (RuntimeException e) {
               batch.forEach(each(vmService::retryPlacement));
             }
           }
@@ -135,7 +135,7 @@ public class VmSupervisor {
     return vmId -> {
       try {
         work.accept(vmId);
-      } catch (EJBException e) {
+      } catch (RuntimeException e) {
         LOG.log(
             System.Logger.Level.DEBUG, "vm {0}: changed concurrently ({1})", vmId, e.getMessage());
       }

@@ -1,12 +1,8 @@
 package org.hearth.interfaces.rest;
 
-import jakarta.persistence.LockTimeoutException;
-import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.PessimisticLockException;
-import java.sql.SQLException;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import org.hearth.infrastructure.persistence.ConcurrentChangeException;
 
 /**
  * Runs a transactional call again when it lost an optimistic-locking race (a heartbeat while the
@@ -15,9 +11,6 @@ import java.util.function.Supplier;
 public final class ConflictRetry {
 
   private static final int ATTEMPTS = 6;
-
-  /** SQLSTATEs of a lost race: unique violation, serialization failure, deadlock (PostgreSQL). */
-  private static final Set<String> RACE_STATES = Set.of("23505", "40001", "40P01");
 
   private ConflictRetry() {}
 
@@ -34,21 +27,9 @@ public final class ConflictRetry {
     }
   }
 
-  /**
-   * Whether {@code thrown} or one of its causes is a lost locking race: an optimistic-lock failure,
-   * or a pessimistic lock the database refused (a deadlock it broke by rolling back).
-   */
+  /** Whether {@code thrown} or one of its causes is a lost race for the same rows. */
   public static boolean isConflict(Throwable thrown) {
-    for (Throwable t = thrown; t != null; t = t.getCause()) {
-      if (t instanceof OptimisticLockException
-          || t instanceof PessimisticLockException
-          || t instanceof LockTimeoutException
-          || t.getClass().getSimpleName().equals("OptimisticLockException")
-          || (t instanceof SQLException sql && RACE_STATES.contains(sql.getSQLState()))) {
-        return true;
-      }
-    }
-    return false;
+    return ConcurrentChangeException.isLostRace(thrown);
   }
 
   /** A short random pause, longer after each attempt, so racing requests spread out. */
