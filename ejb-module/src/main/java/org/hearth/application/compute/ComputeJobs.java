@@ -177,7 +177,8 @@ public class ComputeJobs {
 
   /**
    * Feedback (kind 7900) on a job: its {@code rating} tag (1–5) and content (the comment) become
-   * the review of the node the job's VM ran on.
+   * the review of the node the job's VM ran on. Feedback handed over again, whose review stands,
+   * publishes that review's event again instead (a duplicate the relay drops, unless it was lost).
    *
    * @throws ComputeRefusal when it names no job of its author that started a VM, or has no rating
    */
