@@ -16,8 +16,8 @@
 #                              unless HEARTH_RATE_LIMIT_* are set; so are the relay's
 #                              (HEARTH_RELAY_RATE_*). With HEARTH_DB_URL set, the server uses that
 #                              database instead of H2.
-#   use_postgres_database NAME creates an empty PostgreSQL database NAME_<pid> (PGHOST, PGUSER and
-#                              PGPASSWORD, default 127.0.0.1 / postgres / postgres), points
+#   use_postgres_database NAME creates an empty PostgreSQL database NAME_<pid> (PGHOST, PGPORT, PGUSER
+#                              and PGPASSWORD, default 127.0.0.1 / 5432 / postgres / postgres), points
 #                              HEARTH_DB_* at it for start_hearth, and drops it on EXIT (after
 #                              Hearth has stopped); sql runs psql on it (-Atq, stops on errors).
 
@@ -87,10 +87,11 @@ stop_hearth() {
 }
 
 use_postgres_database() {
-  export PGHOST="${PGHOST:-127.0.0.1}" PGUSER="${PGUSER:-postgres}" PGPASSWORD="${PGPASSWORD:-postgres}"
+  export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}" \
+    PGPASSWORD="${PGPASSWORD:-postgres}"
   bench_db="${1}_$$"
   psql -d postgres -qc "CREATE DATABASE $bench_db"
-  export HEARTH_DB_URL="jdbc:postgresql://$PGHOST:5432/$bench_db" HEARTH_DB_USER="$PGUSER" \
+  export HEARTH_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$bench_db" HEARTH_DB_USER="$PGUSER" \
     HEARTH_DB_PASSWORD="$PGPASSWORD"
 }
 
