@@ -23,6 +23,10 @@ public class ComputeSettings {
   Duration unansweredWindow;
 
   @Inject
+  @ConfigProperty(name = "hearth.compute.review-catch-up", defaultValue = "P7D")
+  Duration reviewCatchUp;
+
+  @Inject
   @ConfigProperty(name = "hearth.compute.secret-key")
   Optional<String> secretKey;
 
@@ -46,6 +50,14 @@ public class ComputeSettings {
    */
   public Duration unansweredWindow() {
     return unansweredWindow;
+  }
+
+  /**
+   * How far back a starting server makes sure every review has its event on the relay: a review is
+   * never too old to publish, so this is as long as a server may have been down.
+   */
+  public Duration reviewCatchUp() {
+    return reviewCatchUp;
   }
 
   /**

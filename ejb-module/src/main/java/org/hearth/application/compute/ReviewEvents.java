@@ -35,8 +35,11 @@ public class ReviewEvents {
 
   private static final System.Logger LOG = System.getLogger(ReviewEvents.class.getName());
 
-  /** The most reviews a starting server looks at. */
-  static final int LIMIT = 10_000;
+  /**
+   * The most reviews a starting server looks at, newest first: a stop leaves at most the few
+   * reviews whose events were on their way without one, and those are the newest.
+   */
+  int checkedAtMost = 2_000;
 
   /** Event ids per query. */
   private static final int CHUNK = 200;
@@ -61,20 +64,21 @@ public class ReviewEvents {
   }
 
   /**
-   * Publishes the reviews of the last {@code hearth.compute.unanswered-window} whose events the
-   * relay does not have: the server stopped between a review's commit and its event.
+   * Publishes the reviews of the last {@code hearth.compute.review-catch-up} whose events the relay
+   * does not have: the server stopped between a review's commit and its event.
    *
    * @return how many were published
    */
   public int publishMissing() {
     Instant now = clock.instant();
-    List<NodeReview> recent = reviews.madeSince(now.minus(settings.unansweredWindow()), LIMIT);
-    if (recent.size() == LIMIT) {
+    List<NodeReview> recent =
+        reviews.latestSince(now.minus(settings.reviewCatchUp()), checkedAtMost);
+    if (recent.size() == checkedAtMost) {
       LOG.log(
-          System.Logger.Level.WARNING,
-          "more than {0} reviews in the last {1}: only the oldest are checked",
-          LIMIT,
-          settings.unansweredWindow());
+          System.Logger.Level.INFO,
+          "more than {0} reviews in the last {1}: the newest {0} are checked",
+          checkedAtMost,
+          settings.reviewCatchUp());
     }
     Map<String, NostrEvent> byId = new LinkedHashMap<>();
     recent.stream().map(this::eventOf).forEach(event -> byId.put(event.id(), event));

@@ -49,7 +49,7 @@ public class Reviews {
     if (vm.nodeId() == null) {
       throw new ReviewNotAllowedException("VM " + vmId + " never ran on a node");
     }
-    if (reviews.exists(vmId)) {
+    if (reviews.find(vmId).isPresent()) {
       throw new AlreadyReviewedException(vmId);
     }
     NodeReview review =

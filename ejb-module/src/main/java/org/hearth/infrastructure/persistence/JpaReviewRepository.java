@@ -20,19 +20,15 @@ public class JpaReviewRepository implements ReviewRepository {
   EntityManager em;
 
   @Override
-  public boolean exists(String vmId) {
-    return em.find(NodeReview.class, vmId) != null;
-  }
-
-  @Override
   public Optional<NodeReview> find(String vmId) {
     return Optional.ofNullable(em.find(NodeReview.class, vmId));
   }
 
   @Override
-  public List<NodeReview> madeSince(Instant since, int limit) {
+  public List<NodeReview> latestSince(Instant since, int limit) {
     return em.createQuery(
-            "SELECT r FROM NodeReview r WHERE r.createdAt >= :since ORDER BY r.createdAt, r.vmId",
+            "SELECT r FROM NodeReview r WHERE r.createdAt >= :since"
+                + " ORDER BY r.createdAt DESC, r.vmId",
             NodeReview.class)
         .setParameter("since", since)
         .setMaxResults(limit)

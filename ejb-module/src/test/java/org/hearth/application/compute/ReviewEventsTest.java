@@ -8,10 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.hearth.application.nostr.MemoryRelayStore;
 import org.hearth.application.nostr.RelayFilter;
 import org.hearth.application.nostr.RelayStore;
@@ -60,7 +62,7 @@ class ReviewEventsTest {
         };
     events.key = key;
     ComputeSettings settings = new ComputeSettings();
-    settings.unansweredWindow = Duration.ofHours(1);
+    settings.reviewCatchUp = Duration.ofDays(7);
     reviews.events = events;
     reviews.settings = settings;
     reviews.store = store;
@@ -88,16 +90,17 @@ class ReviewEventsTest {
   }
 
   @Test
-  void onlyTheRecentReviewsWithoutAnEventArePublishedOnStart() {
+  void onlyTheReviewsWithoutAnEventArePublishedOnStart() {
     NodeReview published = review("vm-a", 5, "fast", 1200);
     NodeReview lost = review("vm-b", 2, null, 600);
-    NodeReview alsoLost = review("vm-rented-over-nostr", 3, "slow disk", 60);
+    // made just before a stop that lasted three hours
+    NodeReview alsoLost = review("vm-rented-over-nostr", 3, "slow disk", 3 * 3600);
     reviews.publish(published);
     this.published.clear();
 
     assertEquals(2, reviews.publishMissing());
 
-    assertEquals(List.of(NOW.minus(Duration.ofHours(1))), askedSince);
+    assertEquals(List.of(NOW.minus(Duration.ofDays(7))), askedSince);
     assertEquals(3, stored().size(), "one event per review: " + stored());
     assertEquals(2, this.published.size(), "the stored one is not sent again");
     for (NodeReview review : List.of(lost, alsoLost)) {
@@ -107,6 +110,20 @@ class ReviewEventsTest {
     }
     assertEquals(0, reviews.publishMissing(), "nothing left to publish");
     assertEquals(2, this.published.size());
+  }
+
+  @Test
+  void theNewestReviewsAreCheckedWhenThereAreMore() {
+    reviews.checkedAtMost = 2;
+    review("vm-old", 5, null, 3000);
+    review("vm-newer", 4, null, 2000);
+    review("vm-newest", 3, null, 1000);
+
+    assertEquals(2, reviews.publishMissing());
+
+    assertEquals(
+        Set.of(Optional.of("vm-newer"), Optional.of("vm-newest")),
+        stored().stream().map(e -> e.tagValue("vm")).collect(Collectors.toSet()));
   }
 
   private NodeReview review(String vmId, int rating, String comment, int secondsAgo) {
@@ -129,19 +146,18 @@ class ReviewEventsTest {
   /** The reviews made, as the database would give them. */
   private final class MadeReviews implements ReviewRepository {
     @Override
-    public boolean exists(String vmId) {
-      return find(vmId).isPresent();
-    }
-
-    @Override
     public Optional<NodeReview> find(String vmId) {
       return made.stream().filter(r -> r.vmId().equals(vmId)).findFirst();
     }
 
     @Override
-    public List<NodeReview> madeSince(Instant since, int limit) {
+    public List<NodeReview> latestSince(Instant since, int limit) {
       askedSince.add(since);
-      return made.stream().filter(r -> !r.createdAt().isBefore(since)).limit(limit).toList();
+      return made.stream()
+          .filter(r -> !r.createdAt().isBefore(since))
+          .sorted(Comparator.comparing(NodeReview::createdAt).reversed())
+          .limit(limit)
+          .toList();
     }
 
     @Override

@@ -8,13 +8,11 @@ import java.util.Optional;
 /** Where node reviews are kept. */
 public interface ReviewRepository {
 
-  boolean exists(String vmId);
-
   /** The VM's review, if it has one. */
   Optional<NodeReview> find(String vmId);
 
-  /** Reviews made at or after {@code since}, oldest first. */
-  List<NodeReview> madeSince(Instant since, int limit);
+  /** The newest {@code limit} reviews made at or after {@code since}, newest first. */
+  List<NodeReview> latestSince(Instant since, int limit);
 
   /** Adds a review; one per VM is checked by the database at the latest. */
   void add(NodeReview review);
