@@ -22,7 +22,8 @@ import java.util.Set;
  *
  * <p>bwrap runs as the sandbox's host uid and opens root/ and etc/ by path, so every directory up
  * to them must be searchable by others; the runtime's own ({@code vms/} and each VM's) are, but not
- * listable.
+ * listable. root/ is its owner's alone (no other user of the host reads a tenant's files) and etc/
+ * readable by all; all of these are set whatever the agent's umask.
  *
  * <p>The agent runs as root and never writes inside {@code root/}: the VM owns it and could plant
  * symlinks there that point at host files. Deleting it does not follow links.
@@ -70,6 +71,17 @@ final class SandboxLayout {
   private static final Set<PosixFilePermission> OWNER_READ_WRITE =
       PosixFilePermissions.fromString("rw-------");
 
+  /** The VM's own /: its files are the tenant's, for no other user of the host to read. */
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rwx------");
+
+  /** The VM's /etc, which the sandbox user reads. */
+  private static final Set<PosixFilePermission> READABLE_DIR =
+      PosixFilePermissions.fromString("rwxr-xr-x");
+
+  private static final Set<PosixFilePermission> READABLE_FILE =
+      PosixFilePermissions.fromString("rw-r--r--");
+
   private final Path vmDir;
   private final boolean created;
   private final List<String> hostEtc;
@@ -83,23 +95,26 @@ final class SandboxLayout {
   /** Creates the VM's directory (or reuses the root of an earlier start) and writes its /etc. */
   static SandboxLayout prepare(Path dataDir, String vmId) throws IOException {
     Path vms = dataDir.toAbsolutePath().resolve("vms");
-    Files.createDirectories(vms, PosixFilePermissions.asFileAttribute(SEARCH_ONLY));
+    if (!Files.isDirectory(vms, LinkOption.NOFOLLOW_LINKS)) {
+      Files.createDirectories(vms.getParent(), PosixFilePermissions.asFileAttribute(SEARCH_ONLY));
+      createDirectory(vms, SEARCH_ONLY);
+    }
     requireSearchable(vms);
     Path vmDir = vms.resolve(vmId);
     boolean created = !Files.isDirectory(vmDir, LinkOption.NOFOLLOW_LINKS);
     if (created) {
-      Files.createDirectory(vmDir, PosixFilePermissions.asFileAttribute(SEARCH_ONLY));
+      createDirectory(vmDir, SEARCH_ONLY);
     }
     Path root = vmDir.resolve("root");
     if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
-      Files.createDirectory(root);
+      createDirectory(root, OWNER_ONLY);
       Files.setAttribute(root, "unix:uid", SandboxUser.HOST_UID, LinkOption.NOFOLLOW_LINKS);
       Files.setAttribute(root, "unix:gid", SandboxUser.HOST_GID, LinkOption.NOFOLLOW_LINKS);
     }
     Files.deleteIfExists(vmDir.resolve("status.json")); // an earlier start's, not this one's
     Path etc = vmDir.resolve("etc");
     deleteTree(etc);
-    Files.createDirectory(etc);
+    createDirectory(etc, READABLE_DIR);
     writeIdentity(etc, vmId);
     List<String> hostEtc = new ArrayList<>();
     for (String name : hostEtcNames()) {
@@ -135,6 +150,16 @@ final class SandboxLayout {
   }
 
   /**
+   * Creates {@code dir} with exactly {@code permissions}: a permission attribute at creation is
+   * narrowed by the process's umask, and hardened hosts (or sudo keeping a user's) set 027 or 077.
+   */
+  private static void createDirectory(Path dir, Set<PosixFilePermission> permissions)
+      throws IOException {
+    Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(permissions));
+    Files.setPosixFilePermissions(dir, permissions);
+  }
+
+  /**
    * @throws IOException naming the first directory on the way that others cannot search
    */
   private static void requireSearchable(Path dir) throws IOException {
@@ -154,7 +179,7 @@ final class SandboxLayout {
 
   private static void writeIdentity(Path etc, String vmId) throws IOException {
     String user = SandboxUser.NAME;
-    Files.writeString(
+    writeReadable(
         etc.resolve("passwd"),
         "root:x:0:0:root:/root:/bin/sh\n"
             + user
@@ -168,15 +193,20 @@ final class SandboxLayout {
             + SandboxUser.HOME
             + ":/bin/sh\n"
             + "nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n");
-    Files.writeString(
+    writeReadable(
         etc.resolve("group"),
         "root:x:0:\n" + user + ":x:" + SandboxUser.GID + ":\nnogroup:x:65534:\n");
-    Files.writeString(etc.resolve("hostname"), vmId + "\n");
-    Files.writeString(
+    writeReadable(etc.resolve("hostname"), vmId + "\n");
+    writeReadable(
         etc.resolve("hosts"),
         "127.0.0.1\tlocalhost\n127.0.1.1\t"
             + vmId
             + "\n::1\tlocalhost ip6-localhost ip6-loopback\n");
+  }
+
+  private static void writeReadable(Path file, String content) throws IOException {
+    Files.writeString(file, content);
+    Files.setPosixFilePermissions(file, READABLE_FILE);
   }
 
   Path vmDir() {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -88,7 +89,15 @@ class SandboxRuntimeTest {
         "kept\n",
         Files.readString(dataDir.resolve("vms/" + vmId + "/root/home/user/note")),
         "writes land in the VM's private root");
+    Path vmDir = dataDir.resolve("vms/" + vmId);
+    assertEquals("rwx------", permissions(vmDir.resolve("root")), "no other host user reads it");
+    assertEquals("rwxr-xr-x", permissions(vmDir.resolve("etc")));
+    assertEquals("rw-r--r--", permissions(vmDir.resolve("etc/passwd")));
     assertFalse(vm.isAlive());
+  }
+
+  private static String permissions(Path path) throws IOException {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
   }
 
   @Test
