@@ -96,7 +96,8 @@ class AgentEndToEndIT {
 
   /**
    * A member opens terminals with a session and with a signed request: revoking the session closes
-   * the first at once, and removing the membership closes the second.
+   * the first at once, and removing the membership closes the second. A ticket issued before either
+   * no longer opens a terminal.
    */
   private static void assertTerminalsCloseWhenTheirSessionOrMembershipEnds(
       HearthApi api, Tenant owner, String vmId) throws Exception {
@@ -107,12 +108,9 @@ class AgentEndToEndIT {
     String memberId = session.at("/account/id").asText();
     assertEquals(204, owner.put("api/vms/" + vmId + "/members/" + memberId).status());
 
-    String url =
-        signIns
-            .bearer("POST", "api/vms/" + vmId + "/terminal", "", token)
-            .json()
-            .get("url")
-            .asText();
+    String terminalPath = "api/vms/" + vmId + "/terminal";
+    String url = terminalUrl(signIns.bearer("POST", terminalPath, "", token));
+    String unusedTicket = terminalUrl(signIns.bearer("POST", terminalPath, "", token));
     try (TerminalClient terminal = TerminalClient.connect(url)) {
       terminal.type("echo $((6*70))\n");
       terminal.await("420", Duration.ofSeconds(20));
@@ -124,8 +122,10 @@ class AgentEndToEndIT {
           terminal.controlMessages.toString());
     }
     assertEquals(401, signIns.bearer("GET", "api/account", null, token).status());
+    assertRefused(unusedTicket, "a ticket of a revoked session");
 
-    String signedUrl = member.post("api/vms/" + vmId + "/terminal", "").json().get("url").asText();
+    String signedUrl = terminalUrl(member.post(terminalPath, ""));
+    String unusedSignedTicket = terminalUrl(member.post(terminalPath, ""));
     try (TerminalClient terminal = TerminalClient.connect(signedUrl)) {
       terminal.type("echo $((6*71))\n");
       terminal.await("426", Duration.ofSeconds(20));
@@ -134,6 +134,18 @@ class AgentEndToEndIT {
       assertTrue(
           terminal.controlMessages.toString().contains("no longer a member"),
           terminal.controlMessages.toString());
+    }
+    assertRefused(unusedSignedTicket, "a ticket of a member removed since");
+  }
+
+  private static String terminalUrl(HearthApi.Reply issued) {
+    assertEquals(200, issued.status(), issued.body());
+    return issued.json().get("url").asText();
+  }
+
+  private static void assertRefused(String terminalUrl, String what) throws Exception {
+    try (TerminalClient terminal = TerminalClient.connect(terminalUrl)) {
+      assertEquals(1008, terminal.closed.get(5, TimeUnit.SECONDS), what + " is refused");
     }
   }
 

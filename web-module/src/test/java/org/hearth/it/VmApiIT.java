@@ -2,6 +2,7 @@ package org.hearth.it;
 
 import static org.hearth.it.NodeRegistryIT.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -17,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hearth.protocol.nostr.NostrKeyPair;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -153,6 +155,20 @@ class VmApiIT {
       Thread.sleep(200);
     }
     assertEquals(0, openStreams(api), "a keep-alive found every stream closed and dropped it");
+  }
+
+  @Test
+  void aStreamEndsWithTheSessionItWasOpenedIn() throws Exception {
+    HearthApi api = new HearthApi(base);
+    SignIns signIns = new SignIns(api);
+    JsonNode session = signIns.withNostr(NostrKeyPair.generate());
+    String token = session.get("token").asText();
+    try (VmEventStream stream = new VmEventStream(api, "Bearer " + token)) {
+      assertFalse(stream.endsWithin(Duration.ofMillis(500)), "open while the session is");
+      String sessionPath = "api/auth/sessions/" + session.get("id").asText();
+      assertEquals(204, signIns.bearer("DELETE", sessionPath, null, token).status());
+      assertTrue(stream.endsWithin(Duration.ofSeconds(5)), "ended with its session");
+    }
   }
 
   /** The gauge {@code hearth.vm.event-streams}. */

@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -20,12 +23,19 @@ final class VmEventStream implements AutoCloseable {
   private volatile boolean ready;
   private volatile Stream<String> lines;
 
+  private static final String PATH = "api/vms/events";
+
+  /** The tenant's stream, opened with a signed request. */
   VmEventStream(HearthApi api, Tenant tenant) throws InterruptedException {
-    String path = "api/vms/events";
+    this(api, tenant.sign(PATH, "GET", ""));
+  }
+
+  /** A stream opened with {@code authorization}, e.g. a session's {@code Bearer} token. */
+  VmEventStream(HearthApi api, String authorization) throws InterruptedException {
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(api.url(path)))
+        HttpRequest.newBuilder(URI.create(api.url(PATH)))
             .header("Accept", "text/event-stream")
-            .header("Authorization", tenant.sign(path, "GET", ""))
+            .header("Authorization", authorization)
             .build();
     response =
         HttpClient.newHttpClient()
@@ -75,6 +85,18 @@ final class VmEventStream implements AutoCloseable {
       return HearthApi.JSON.readTree(json);
     } catch (Exception e) {
       throw new AssertionError("not JSON: " + json, e);
+    }
+  }
+
+  /** Whether the server ends the stream within {@code patience}. */
+  boolean endsWithin(Duration patience) throws InterruptedException {
+    try {
+      response.get(patience.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (TimeoutException e) {
+      return false;
+    } catch (ExecutionException e) {
+      return true; // the connection went away
     }
   }
 

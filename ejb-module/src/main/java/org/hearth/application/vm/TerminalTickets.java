@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.hearth.application.identity.Sessions;
 import org.hearth.domain.vm.TerminalTicket;
 import org.hearth.domain.vm.Vm;
 import org.hearth.domain.vm.VmState;
@@ -29,6 +30,7 @@ public class TerminalTickets {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   @Inject VmService vms;
+  @Inject Sessions sessions;
   @Inject Clock clock;
 
   @PersistenceContext(unitName = "hearth")
@@ -62,7 +64,9 @@ public class TerminalTickets {
   /**
    * Uses up a ticket.
    *
-   * @return the node the VM runs on and whom for, when the ticket is valid for this running VM
+   * @return the node the VM runs on and whom for, when the ticket is valid for this running VM and
+   *     its account may still open the VM's terminals within the session it was issued in (a member
+   *     removed, or a session revoked, since the ticket was issued gets none)
    */
   public Optional<Redeemed> redeem(String vmId, String ticket) {
     if (ticket == null || !Hex.isLowercaseHex(ticket, 32)) {
@@ -74,7 +78,10 @@ public class TerminalTickets {
       return Optional.empty();
     }
     em.remove(stored);
-    if (!stored.vmId().equals(vmId) || stored.expiresAt().isBefore(clock.instant())) {
+    if (!stored.vmId().equals(vmId)
+        || stored.expiresAt().isBefore(clock.instant())
+        || !vms.mayOpenTerminal(stored.accountId(), vmId)
+        || (stored.sessionId() != null && !sessions.isActive(stored.sessionId()))) {
       return Optional.empty();
     }
     return Optional.ofNullable(em.find(Vm.class, vmId))

@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.hearth.application.billing.PeriodsBilled;
+import org.hearth.application.identity.SessionEnded;
+import org.hearth.application.identity.Sessions;
 import org.hearth.application.settlement.DepositCredited;
 import org.hearth.application.vm.VmChangedElsewhere;
 import org.hearth.application.vm.VmFeed;
@@ -43,6 +45,9 @@ import org.hearth.domain.vm.VmChanged;
  * from closing a quiet stream, and it is how a stream whose client went away is noticed: its write
  * fails and it is forgotten, where it would otherwise stay (and keep the {@link VmFeed} being read)
  * until its account's next event. The gauge {@code hearth.vm.event-streams} counts the open ones.
+ *
+ * <p>A stream opened with a session's token ends with the session: at once when it is revoked or
+ * logged out on this server, else at the next keep-alive (expired, or revoked on another server).
  */
 @ApplicationScoped
 public class VmEventStreams {
@@ -60,6 +65,7 @@ public class VmEventStreams {
   public record VmEvent(String id, String state, String stateReason, String nodeId, Instant at) {}
 
   @Inject VmService vms;
+  @Inject Sessions sessions;
   @Inject VmFeed feed;
   @Inject VmSettings settings;
   @Inject MetricRegistry metrics;
@@ -69,7 +75,8 @@ public class VmEventStreams {
 
   private ScheduledFuture<?> keepAlive;
 
-  private record Stream(SseEventSink sink, Sse sse) {}
+  /** An open stream; {@code sessionId} null for one opened with a signed request. */
+  private record Stream(SseEventSink sink, Sse sse, String sessionId) {}
 
   @PostConstruct
   void start() {
@@ -92,21 +99,41 @@ public class VmEventStreams {
     return streams.values().stream().mapToInt(Set::size).sum();
   }
 
-  /** A comment to every open stream; the ones whose clients went away fail and are forgotten. */
+  /**
+   * A comment to every open stream; the ones whose clients went away fail and are forgotten, and
+   * the ones whose session ended are closed.
+   */
   void keepAlive() {
     streams.forEach(
         (account, open) ->
             open.forEach(
-                stream ->
+                stream -> {
+                  if (stream.sessionId() != null && !sessions.isActive(stream.sessionId())) {
+                    end(account, stream);
+                  } else {
                     send(
                         account,
                         stream,
-                        stream.sse().newEventBuilder().comment("keep-alive").build())));
+                        stream.sse().newEventBuilder().comment("keep-alive").build());
+                  }
+                }));
   }
 
-  /** Keeps {@code sink} open for {@code accountId} until the client goes away. */
-  public void open(String accountId, SseEventSink sink, Sse sse) {
-    Stream stream = new Stream(sink, sse);
+  /** A session was revoked or logged out: the streams it opened end at once. */
+  void sessionEnded(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionEnded ended) {
+    streams.forEach(
+        (account, open) ->
+            open.stream()
+                .filter(stream -> ended.sessionId().equals(stream.sessionId()))
+                .forEach(stream -> end(account, stream)));
+  }
+
+  /**
+   * Keeps {@code sink} open for {@code accountId} until the client goes away, or until the session
+   * it was opened in ends ({@code sessionId} null: a signed request, with no session).
+   */
+  public void open(String accountId, String sessionId, SseEventSink sink, Sse sse) {
+    Stream stream = new Stream(sink, sse, sessionId);
     streams.computeIfAbsent(accountId, a -> ConcurrentHashMap.newKeySet()).add(stream);
     feed.follow(this::anyOpen);
     send(accountId, stream, sse.newEventBuilder().name("ready").data("{}").build());
@@ -196,6 +223,15 @@ public class VmEventStreams {
                 forget(account, stream);
               }
             });
+  }
+
+  private void end(String account, Stream stream) {
+    forget(account, stream);
+    try {
+      stream.sink().close();
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.DEBUG, "closing an event stream", e);
+    }
   }
 
   private void forget(String account, Stream stream) {

@@ -79,9 +79,10 @@ public class VmResource {
           "A `ready` event, then one `vm` event (id = the VM's id) per change of a VM I own or"
               + " am a member of: {id, state, stateReason, nodeId, at}; one `billing` event {id}"
               + " per billing period of a VM I own held or settled (my balance and its charges"
-              + " changed).")
+              + " changed). A stream opened with a session's token ends with the session.")
   public void events(@Context SseEventSink sink, @Context Sse sse) {
-    streams.open(account(), sink, sse);
+    Caller caller = (Caller) security.getUserPrincipal();
+    streams.open(caller.accountId(), caller.sessionId(), sink, sse);
   }
 
   @GET
