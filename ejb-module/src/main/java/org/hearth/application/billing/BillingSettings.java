@@ -116,7 +116,12 @@ public class BillingSettings {
    * billed.
    */
   public Duration settleAfter() {
-    return nodes.offlineAfter().plus(nodes.healthCheckInterval());
+    return nodes.offlineAfter().plus(healthCheckInterval());
+  }
+
+  /** How often the nodes' health is checked (and their outages recorded). */
+  public Duration healthCheckInterval() {
+    return nodes.healthCheckInterval();
   }
 
   /** How early the next period is held: a fifth of a period, at most a minute. */

@@ -16,11 +16,16 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntSupplier;
+import org.hearth.infrastructure.time.ServerStart;
 
 /**
  * Every {@code hearth.billing.tick}: settles the periods that ended, then holds the periods about
  * to start, batch after batch until none is due. The timer is neither persistent nor coordinated
  * across servers; each batch claims its rows in the database (see {@link BillingCycle}).
+ *
+ * <p>A starting server settles nothing until its startup grace is over and the nodes' health has
+ * been checked once more: a settlement charges by the nodes' outages, and until then a node that
+ * died while this server was down still looks online (see {@link ServerStart}).
  */
 @Singleton
 @Startup
@@ -34,6 +39,7 @@ public class BillingTimer {
   @Resource TimerService timers;
   @EJB BillingCycle cycle;
   @Inject BillingSettings settings;
+  @Inject ServerStart serverStart;
 
   private final AtomicBoolean running = new AtomicBoolean();
 
@@ -56,7 +62,10 @@ public class BillingTimer {
     }
     try {
       long started = System.nanoTime();
-      int settled = drain(cycle::settleEndedPeriods);
+      int settled =
+          serverStart.graceOver(settings.healthCheckInterval())
+              ? drain(cycle::settleEndedPeriods)
+              : 0;
       int held = drain(cycle::holdNextPeriods);
       if (settled + held > 0) {
         LOG.log(

@@ -40,6 +40,11 @@ public class ServerStart {
    * has passed.
    */
   public boolean graceOver() {
-    return clock.instant().isAfter(startedAt.plus(grace));
+    return graceOver(Duration.ZERO);
+  }
+
+  /** Whether the grace, and {@code then} after it, have passed. */
+  public boolean graceOver(Duration then) {
+    return clock.instant().isAfter(startedAt.plus(grace).plus(then));
   }
 }
