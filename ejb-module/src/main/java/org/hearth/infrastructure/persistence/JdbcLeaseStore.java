@@ -395,13 +395,15 @@ public class JdbcLeaseStore implements LeaseStore {
 
   @Override
   public void reassignEarner(String from, String to) {
+    // Leases first: the update waits for a hold batch that has locked one of them, so the charge
+    // that batch inserted (still naming the old earner) is committed, and moved, by the second.
     try (Connection c = dataSource.getConnection();
-        PreparedStatement charges =
-            c.prepareStatement("UPDATE lease_charge SET earner = ? WHERE earner = ?");
         PreparedStatement leases =
             c.prepareStatement(
-                "UPDATE lease SET earner = ? WHERE earner = ? AND closed_at IS NULL")) {
-      for (PreparedStatement ps : List.of(charges, leases)) {
+                "UPDATE lease SET earner = ? WHERE earner = ? AND closed_at IS NULL");
+        PreparedStatement charges =
+            c.prepareStatement("UPDATE lease_charge SET earner = ? WHERE earner = ?")) {
+      for (PreparedStatement ps : List.of(leases, charges)) {
         ps.setString(1, to);
         ps.setString(2, from);
         ps.executeUpdate();
