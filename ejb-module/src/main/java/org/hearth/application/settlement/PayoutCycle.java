@@ -103,8 +103,11 @@ public class PayoutCycle {
 
   /**
    * Settles SUBMITTED payouts against the chain: a receipt with enough confirmations confirms (or,
-   * reverted, fails) one; without a receipt, one whose nonce another transaction took fails, and
-   * the others are returned to be broadcast again.
+   * reverted, fails) one; without a receipt, one whose nonce another transaction took that many
+   * blocks deep fails, and the others whose nonce is still free are returned to be broadcast again.
+   * Failing waits for the confirmations as confirming does: a failed payout's money is paid again,
+   * so a reorg (or an RPC node behind the others) that brings the transaction back must not find it
+   * failed.
    */
   public List<SignedTransfer> reconcile() {
     Instant now = clock.instant();
@@ -116,12 +119,16 @@ public class PayoutCycle {
     }
     long latest = chain.latestBlock();
     long minedNonce = chain.minedNonce();
+    long settledNonce = chain.minedNonce(Math.max(0, latest - chain.confirmations()));
     for (Payout p : submitted) {
       Optional<TransferReceipt> receipt = chain.receipt(p.txHash());
       if (receipt.isPresent()) {
+        if (latest - receipt.get().blockNumber() < chain.confirmations()) {
+          continue; // not deep enough yet to say either way
+        }
         if (!receipt.get().succeeded()) {
           fail(p, now, "reverted");
-        } else if (latest - receipt.get().blockNumber() >= chain.confirmations()) {
+        } else {
           store.markState(p.id(), Payout.State.CONFIRMED, now);
           ledger.post(
               Movement.transfer(
@@ -133,12 +140,12 @@ public class PayoutCycle {
                   Money.of(p.amount())));
           LOG.log(System.Logger.Level.INFO, "payout {0} confirmed: {1}", p.id(), p.txHash());
         }
-      } else if (p.nonce() < minedNonce) {
-        // Look again: it may have been mined between the two calls.
+      } else if (p.nonce() < settledNonce) {
+        // Look again: it may have been mined between the calls.
         if (chain.receipt(p.txHash()).isEmpty()) {
           fail(p, now, "nonce " + p.nonce() + " was taken by another transaction");
         }
-      } else {
+      } else if (p.nonce() >= minedNonce) {
         resend.add(
             new SignedTransfer(
                 p.txHash(), p.nonce(), p.address(), Money.of(p.amount()), p.rawTx()));

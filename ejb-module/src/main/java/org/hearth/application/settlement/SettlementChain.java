@@ -46,6 +46,9 @@ public interface SettlementChain {
   /** Transactions the platform wallet has sent and that are mined (its account nonce). */
   long minedNonce();
 
+  /** Transactions the platform wallet had sent and that were mined as of block {@code block}. */
+  long minedNonce(long block);
+
   /** The token balance of {@code address}. */
   Money tokenBalance(String address);
 }

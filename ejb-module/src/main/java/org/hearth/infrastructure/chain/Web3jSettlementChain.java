@@ -33,6 +33,7 @@ import org.web3j.crypto.RawTransaction;
 import org.web3j.crypto.TransactionEncoder;
 import org.web3j.crypto.WalletUtils;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.DefaultBlockParameterNumber;
 import org.web3j.protocol.core.Response;
@@ -331,13 +332,19 @@ public class Web3jSettlementChain implements SettlementChain {
 
   @Override
   public long minedNonce() {
+    return nonceAt(DefaultBlockParameterName.LATEST);
+  }
+
+  @Override
+  public long minedNonce(long block) {
+    return nonceAt(DefaultBlockParameter.valueOf(BigInteger.valueOf(block)));
+  }
+
+  private long nonceAt(DefaultBlockParameter block) {
     requireEnabled();
     return rpc(
             "eth_getTransactionCount",
-            () ->
-                web3j
-                    .ethGetTransactionCount(wallet.getAddress(), DefaultBlockParameterName.LATEST)
-                    .send())
+            () -> web3j.ethGetTransactionCount(wallet.getAddress(), block).send())
         .getTransactionCount()
         .longValueExact();
   }
