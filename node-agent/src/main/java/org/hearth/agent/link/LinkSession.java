@@ -17,6 +17,12 @@ import org.hearth.protocol.nostr.NostrKeyPair;
 /**
  * One connection of the link: answers the challenge, waits for the welcome, sends the inventory and
  * heartbeats, and hands everything after that to the {@link LinkHandler}.
+ *
+ * <p>Each heartbeat goes with a ping, and a link on which nothing (not even a pong) came back for
+ * {@link #SILENT_BEATS} heartbeat intervals is dropped, so the agent reconnects and reports its VMs
+ * again. Without that, a path that drops packets without resetting the connection (an uplink
+ * outage, a rebooted router) would keep the link "up" until TCP gives up, about 15 minutes, while
+ * the server counts the node offline and its VMs lost.
  */
 final class LinkSession implements WebSocket.Listener, Outbox {
   private static final System.Logger LOG = System.getLogger(LinkSession.class.getName());
@@ -24,6 +30,9 @@ final class LinkSession implements WebSocket.Listener, Outbox {
 
   /** For a welcome that names no usable interval. */
   private static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(15);
+
+  /** Heartbeat intervals without a frame from the server after which the link counts as dead. */
+  static final int SILENT_BEATS = 3;
 
   private enum Phase {
     AWAIT_CHALLENGE,
@@ -45,6 +54,8 @@ final class LinkSession implements WebSocket.Listener, Outbox {
   private volatile SendQueue queue;
   private volatile ScheduledFuture<?> heartbeats;
   private volatile ScheduledFuture<?> handshakeTimeout;
+  private volatile long lastHeardNanos = System.nanoTime();
+  private volatile long silenceLimitNanos;
 
   LinkSession(
       NostrKeyPair key, String nodeId, LinkHandler handler, ScheduledExecutorService scheduler) {
@@ -87,6 +98,7 @@ final class LinkSession implements WebSocket.Listener, Outbox {
 
   @Override
   public CompletionStage<?> onText(WebSocket webSocket, CharSequence part, boolean last) {
+    heard();
     try {
       String json = assembler.text(part, last);
       if (json != null) {
@@ -101,6 +113,7 @@ final class LinkSession implements WebSocket.Listener, Outbox {
 
   @Override
   public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer part, boolean last) {
+    heard();
     try {
       ByteBuffer frame = assembler.binary(part, last);
       if (frame != null && phase == Phase.READY) {
@@ -111,6 +124,22 @@ final class LinkSession implements WebSocket.Listener, Outbox {
       abort(e.getMessage());
     }
     return null;
+  }
+
+  @Override
+  public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+    heard();
+    return WebSocket.Listener.super.onPing(webSocket, message);
+  }
+
+  @Override
+  public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+    heard();
+    return WebSocket.Listener.super.onPong(webSocket, message);
+  }
+
+  private void heard() {
+    lastHeardNanos = System.nanoTime();
   }
 
   @Override
@@ -195,6 +224,7 @@ final class LinkSession implements WebSocket.Listener, Outbox {
     }
     long interval =
         heartbeatIntervalMillis > 0 ? heartbeatIntervalMillis : DEFAULT_HEARTBEAT.toMillis();
+    silenceLimitNanos = TimeUnit.MILLISECONDS.toNanos(interval * SILENT_BEATS);
     heartbeats =
         scheduler.scheduleAtFixedRate(this::beat, interval, interval, TimeUnit.MILLISECONDS);
     if (ended.isDone()) {
@@ -203,7 +233,16 @@ final class LinkSession implements WebSocket.Listener, Outbox {
   }
 
   private void beat() {
+    long silentNanos = System.nanoTime() - lastHeardNanos;
+    if (silentNanos > silenceLimitNanos) {
+      abort(
+          "nothing heard from the server for "
+              + TimeUnit.NANOSECONDS.toSeconds(silentNanos)
+              + " s, not even a pong");
+      return;
+    }
     try {
+      queue.ping();
       send(handler.heartbeat());
     } catch (RuntimeException e) {
       // A periodic task that throws is never run again; one failed beat must not end them all.

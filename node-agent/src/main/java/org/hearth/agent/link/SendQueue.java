@@ -26,6 +26,11 @@ final class SendQueue {
     return enqueue(() -> socket.sendBinary(frame, true));
   }
 
+  /** A ping, which the server answers with a pong (RFC 6455, 5.5.2). */
+  CompletableFuture<Void> ping() {
+    return enqueue(() -> socket.sendPing(ByteBuffer.allocate(0)));
+  }
+
   /** Closes the connection once everything queued before has been sent. */
   CompletableFuture<Void> close(int statusCode, String reason) {
     return enqueue(() -> socket.sendClose(statusCode, reason));

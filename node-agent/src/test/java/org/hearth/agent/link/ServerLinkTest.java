@@ -134,6 +134,25 @@ class ServerLinkTest {
   }
 
   @Test
+  void aLinkOnWhichNothingComesBackIsDroppedAndMadeAgain() throws Exception {
+    Connection first = server.accept();
+    handshake(first, 1);
+    long linked = System.nanoTime();
+    receive(first); // a heartbeat (and its ping, answered): the link stays
+    receive(first);
+    assertTrue(first.pings() >= 2, "each heartbeat goes with a ping: " + first.pings());
+
+    first.fallSilent();
+    Connection second = server.accept();
+    handshake(second, 1);
+
+    long after = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - linked);
+    // Silent from the second heartbeat (2 s in, 1 s apart): dropped some heartbeats later.
+    assertTrue(after >= 1000L * (1 + LinkSession.SILENT_BEATS), "only after silence: " + after);
+    assertEquals(2, handler.welcomes.get(), "the VMs are reported again on the new link");
+  }
+
+  @Test
   void aServerThatSkipsTheChallengeIsDroppedAndTriedAgain() throws Exception {
     Connection rude = server.accept();
     rude.sendText(AgentMessages.toJson(new AgentMessage.Welcome(NODE_ID, 1000)), 1);

@@ -91,6 +91,8 @@ final class TinyWebSocketServer implements AutoCloseable {
     private final OutputStream out;
     private final BlockingQueue<Message> received = new LinkedBlockingQueue<>();
     private volatile boolean closedByAgent;
+    private volatile boolean silent;
+    private volatile int pings;
 
     Connection(Socket socket) throws IOException {
       this.socket = socket;
@@ -107,6 +109,19 @@ final class TinyWebSocketServer implements AutoCloseable {
         throw new AssertionError("the agent sent nothing");
       }
       return message;
+    }
+
+    /**
+     * From now on answers nothing, not even pings, as a path that drops packets without resetting
+     * the connection looks to the agent.
+     */
+    void fallSilent() {
+      silent = true;
+    }
+
+    /** The pings the agent sent. */
+    int pings() {
+      return pings;
     }
 
     /** Sends a text message split into {@code parts} fragments. */
@@ -183,7 +198,10 @@ final class TinyWebSocketServer implements AutoCloseable {
             frame(true, CLOSE, payload);
             return;
           } else if (opcode == PING) {
-            frame(true, PONG, payload);
+            pings++;
+            if (!silent) {
+              frame(true, PONG, payload);
+            }
             continue;
           } else if (opcode != 0) {
             messageOpcode = opcode;
