@@ -84,6 +84,42 @@ class VmApiIT {
     }
   }
 
+  /** Requests whose every field is valid but that are larger than what a VM's row can hold. */
+  @Test
+  void aRequestWithinTheFieldLimitsIsNeverA500() {
+    HearthApi api = new HearthApi(base);
+    String region = "limits-" + System.nanoTime();
+    SimulatedNode node = new SimulatedNode(api);
+    String nodeId = node.registerWith(node.registration(region)).json().get("id").asText();
+    try (Heartbeats beats = new Heartbeats(List.of(node), List.of(nodeId))) {
+      awaitOnline(api, nodeId);
+      Tenant tenant = Tenant.funded(api);
+      String tags =
+          java.util.stream.IntStream.range(0, 16)
+              .mapToObj(i -> "\"" + (char) ('a' + i) + "t".repeat(63) + "\"")
+              .collect(java.util.stream.Collectors.joining(","));
+      String plain = vm("tagged", "STANDARD", 1, 256, region);
+      String manyTags = plain.substring(0, plain.lastIndexOf('}')) + ",\"tags\":[" + tags + "]}";
+
+      HearthApi.Reply failed = tenant.post("api/vms", manyTags);
+
+      assertEquals(201, failed.status(), failed.toString());
+      assertEquals("FAILED", failed.json().get("state").asText());
+      String reason = failed.json().get("stateReason").asText();
+      assertTrue(reason.contains("missing tags") && reason.length() <= 1000, reason);
+
+      String value = "\"" + "x".repeat(4096) + "\"";
+      String largeEnv =
+          vm("large-env", "STANDARD", 1, 256, region)
+              .replace(
+                  "\"env\":{\"GREETING\":\"hello\"}",
+                  "\"env\":{\"A\":%s,\"B\":%s,\"C\":%s,\"D\":%s}"
+                      .formatted(value, value, value, value));
+      assertProblem(tenant.post("api/vms", largeEnv), 400);
+      assertEquals(1, tenant.get("api/vms").json().size(), "no VM for the refused request");
+    }
+  }
+
   @Test
   void anOwnerSharesAVmWithAMemberWhoMayViewItButNotDeleteOrRestartIt() {
     HearthApi api = new HearthApi(base);

@@ -31,6 +31,9 @@ import org.hearth.protocol.money.Money;
 @EntityListeners(VmChangeAnnouncer.class)
 public class Vm {
 
+  /** The most characters of a state's reason (and of a transition's cause) that are kept. */
+  public static final int MAX_REASON = 1000;
+
   @Id private String id;
 
   @Column(name = "owner_account_id", nullable = false, updatable = false)
@@ -184,6 +187,7 @@ public class Vm {
     if (!state.canBecome(to)) {
       throw new IllegalVmTransitionException(id, state, to);
     }
+    cause = fitted(cause);
     history.add(new VmTransition(state, to, now, cause));
     if (to == VmState.RUNNING && startedAt == null) {
       startedAt = now;
@@ -224,8 +228,18 @@ public class Vm {
 
   /** Notes why a waiting request is not placed yet, without leaving {@code REQUESTED}. */
   public void stillWaiting(String reason, Instant now) {
-    stateReason = "waiting for capacity: " + reason;
+    stateReason = fitted("waiting for capacity: " + reason);
     updatedAt = now;
+  }
+
+  /**
+   * A reason cut to what its columns hold: reasons quote the request (its tags, a node's refusal),
+   * which can be longer.
+   */
+  static String fitted(String reason) {
+    return reason == null || reason.length() <= MAX_REASON
+        ? reason
+        : reason.substring(0, MAX_REASON - 1) + "…";
   }
 
   public void recordExitCode(Integer exitCode) {

@@ -3,6 +3,7 @@ package org.hearth.domain.vm;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hearth.domain.persistence.StringMapConverter;
 import org.hearth.protocol.compute.Tier;
 import org.hearth.protocol.money.Money;
 
@@ -39,7 +40,22 @@ public record VmRequest(
     Set<String> secretEnv,
     String templateSlug) {
 
+  /** The most characters {@code env} may take as stored (a JSON object): its column's width. */
+  public static final int MAX_ENV_JSON = 16_000;
+
+  /**
+   * @throws InvalidVmRequestException when {@code env} is too large to store
+   */
   public VmRequest {
+    int envLength = StringMapConverter.maxStoredLength(env);
+    if (envLength > MAX_ENV_JSON) {
+      throw new InvalidVmRequestException(
+          "env",
+          "at most "
+              + MAX_ENV_JSON
+              + " characters in all, as a JSON object (escapes included); this one has "
+              + envLength);
+    }
     env = Map.copyOf(env);
     tags = List.copyOf(tags);
     requiredTools = List.copyOf(requiredTools);

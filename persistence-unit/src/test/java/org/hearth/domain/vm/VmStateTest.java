@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.hearth.protocol.compute.Tier;
@@ -68,26 +69,62 @@ class VmStateTest {
     assertFalse(VmState.LOST.holdsCapacity());
   }
 
+  @Test
+  void aReasonLongerThanItsColumnIsCutAndMarked() {
+    Vm vm = vm(null);
+    String tags = "missing tags [" + "t".repeat(1100) + "]";
+
+    vm.stillWaiting(tags, T0);
+    assertEquals(Vm.MAX_REASON, vm.stateReason().length());
+    vm.transition(VmState.FAILED, "no node: " + tags, T0);
+
+    assertEquals(Vm.MAX_REASON, vm.stateReason().length());
+    assertTrue(vm.stateReason().endsWith("…"), vm.stateReason());
+    assertEquals(vm.stateReason(), vm.history().get(vm.history().size() - 1).cause());
+    vm = vm(null);
+    vm.transition(VmState.FAILED, "short", T0);
+    assertEquals("short", vm.stateReason(), "a reason that fits is kept as it is");
+  }
+
+  @Test
+  void anEnvironmentTooLargeToStoreIsRefused() {
+    Map<String, String> env = new HashMap<>();
+    for (int i = 0; i < 4; i++) {
+      env.put("VAR_" + i, "x".repeat(4096));
+    }
+    InvalidVmRequestException refused =
+        assertThrows(InvalidVmRequestException.class, () -> request(env));
+    assertTrue(refused.getMessage().startsWith("env: at most 16000"), refused.getMessage());
+
+    env.remove("VAR_3");
+    assertEquals(3, request(env).env().size(), "three values of 4096 fit");
+  }
+
   private static Vm vm(Integer durationMinutes) {
-    return new Vm(
-        "a".repeat(64),
-        new VmRequest(
-            "t",
-            1,
-            64,
-            1,
-            0,
-            Tier.BURSTABLE,
-            "sandbox",
-            "sh",
-            Map.of(),
-            false,
-            null,
-            List.of(),
-            null,
-            null,
-            durationMinutes,
-            0),
-        T0);
+    return new Vm("a".repeat(64), request(Map.of(), durationMinutes), T0);
+  }
+
+  private static VmRequest request(Map<String, String> env) {
+    return request(env, null);
+  }
+
+  private static VmRequest request(Map<String, String> env, Integer durationMinutes) {
+    return new VmRequest(
+        "t",
+        1,
+        64,
+        1,
+        0,
+        Tier.BURSTABLE,
+        "sandbox",
+        "sh",
+        env,
+        false,
+        null,
+        List.of(),
+        null,
+        null,
+        durationMinutes,
+        0);
   }
 }

@@ -36,6 +36,7 @@ import org.hearth.domain.template.TemplateChangedException;
 import org.hearth.domain.template.TemplateSlugTakenException;
 import org.hearth.domain.template.UnknownTemplateException;
 import org.hearth.domain.vm.IllegalVmTransitionException;
+import org.hearth.domain.vm.InvalidVmRequestException;
 import org.hearth.domain.vm.NotVmOwnerException;
 import org.hearth.domain.vm.UnknownVmException;
 import org.hearth.interfaces.rest.ConflictRetry;
@@ -86,7 +87,9 @@ public final class ProblemMappers {
       if (t instanceof PaymentRequiredException || t instanceof InsufficientFundsException) {
         return Problem.of(ProblemType.PAYMENT_REQUIRED, t.getMessage());
       }
-      if (t instanceof InvalidTemplateException || t instanceof InvalidParametersException) {
+      if (t instanceof InvalidTemplateException
+          || t instanceof InvalidParametersException
+          || t instanceof InvalidVmRequestException) {
         return Problem.of(ProblemType.INVALID_FIELD, t.getMessage());
       }
       if (t instanceof UnknownTemplateException) {
