@@ -51,6 +51,29 @@ class BillingIT {
   }
 
   @Test
+  void aCreditsReferenceNamesOneCredit() {
+    HearthApi api = new HearthApi(base);
+    Tenant admin = Tenant.admin(api);
+    Tenant first = new Tenant(api);
+    Tenant second = new Tenant(api);
+    String reference = "promo-" + System.nanoTime();
+    String credit = "{\"accountId\":\"%s\",\"amount\":%d,\"reference\":\"" + reference + "\"}";
+
+    assertEquals(
+        201, admin.post("api/admin/credits", credit.formatted(first.accountId(), 500)).status());
+    HearthApi.Reply again =
+        admin.post("api/admin/credits", credit.formatted(first.accountId(), 500));
+    assertEquals(200, again.status(), again.toString());
+    NodeRegistryIT.assertProblem(
+        admin.post("api/admin/credits", credit.formatted(second.accountId(), 500)), 409);
+    NodeRegistryIT.assertProblem(
+        admin.post("api/admin/credits", credit.formatted(first.accountId(), 900)), 409);
+
+    assertEquals(500, first.get("api/account/balance").json().get("available").asLong());
+    assertEquals(0, second.get("api/account/balance").json().get("available").asLong());
+  }
+
+  @Test
   void aRunningVmIsBilledEachPeriodExactlyButNotWhileItsNodeIsOffline() throws Exception {
     HearthApi api = new HearthApi(base);
     Tenant operator = new Tenant(api);

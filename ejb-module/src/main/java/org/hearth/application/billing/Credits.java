@@ -20,19 +20,28 @@ public class Credits {
   /**
    * Credits {@code amount} to the account's available balance, once per {@code reference}.
    *
-   * @return false if a credit with this reference was posted before (nothing changed)
+   * @return false if this credit (same reference, account and amount) was posted before: nothing
+   *     changed
+   * @throws CreditReferenceTakenException if the reference was used for another account or amount
    */
   public boolean credit(String accountId, Money amount, String reference, String adminAccountId) {
     if (!accounts.exists(accountId)) {
       throw new UnknownAccountException(accountId);
     }
-    return ledger.post(
-        Movement.transfer(
-            "credit:" + reference,
-            MovementType.ADMIN_CREDIT,
-            "by admin " + adminAccountId,
-            LedgerAccountRef.platform(LedgerAccountType.ADMIN_CREDITS),
-            LedgerAccountRef.tenantAvailable(accountId),
-            amount));
+    String key = "credit:" + reference;
+    LedgerAccountRef credited = LedgerAccountRef.tenantAvailable(accountId);
+    boolean posted =
+        ledger.post(
+            Movement.transfer(
+                key,
+                MovementType.ADMIN_CREDIT,
+                "by admin " + adminAccountId,
+                LedgerAccountRef.platform(LedgerAccountType.ADMIN_CREDITS),
+                credited,
+                amount));
+    if (!posted && !Long.valueOf(amount.amount()).equals(ledger.postings(key).get(credited))) {
+      throw new CreditReferenceTakenException(reference);
+    }
+    return posted;
   }
 }

@@ -104,6 +104,11 @@ public class Ledger {
     return new PostResult(posted, alreadyPosted, refused, balances.all());
   }
 
+  /** What the movement with this key moved, per account; empty if it was never posted. */
+  public Map<LedgerAccountRef, Long> postings(String idempotencyKey) {
+    return store.postings(idempotencyKey);
+  }
+
   public Money balance(LedgerAccountRef account) {
     return Money.of(store.balance(account));
   }

@@ -196,6 +196,28 @@ public class JdbcLedgerStore implements LedgerStore {
   }
 
   @Override
+  public Map<LedgerAccountRef, Long> postings(String idempotencyKey) {
+    Map<LedgerAccountRef, Long> postings = new HashMap<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT account_type, owner, amount FROM ledger_entry WHERE movement_key = ?")) {
+      ps.setString(1, idempotencyKey);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          postings.merge(
+              new LedgerAccountRef(LedgerAccountType.valueOf(rs.getString(1)), rs.getString(2)),
+              rs.getLong(3),
+              Long::sum);
+        }
+      }
+      return postings;
+    } catch (SQLException e) {
+      throw new PersistenceFailure("reading a movement", e);
+    }
+  }
+
+  @Override
   public long balance(LedgerAccountRef account) {
     return singleLong(
         "SELECT balance FROM ledger_balance WHERE account_type = ? AND owner = ?",

@@ -53,6 +53,16 @@ final class RecordingLedgerStore implements LedgerStore {
   }
 
   @Override
+  public Map<LedgerAccountRef, Long> postings(String idempotencyKey) {
+    Map<LedgerAccountRef, Long> postings = new HashMap<>();
+    written.stream()
+        .filter(m -> m.idempotencyKey().equals(idempotencyKey))
+        .flatMap(m -> m.postings().stream())
+        .forEach(p -> postings.merge(p.getKey(), p.getValue(), Long::sum));
+    return postings;
+  }
+
+  @Override
   public long balance(LedgerAccountRef account) {
     return balances.getOrDefault(account, 0L);
   }

@@ -37,6 +37,9 @@ public interface LedgerStore {
   /** The sum of all balances of one type. */
   long sumOfType(LedgerAccountType type);
 
+  /** What a posted movement moved: each account's amount; empty if it was never posted. */
+  Map<LedgerAccountRef, Long> postings(String idempotencyKey);
+
   /** An owner's entries in {@code [from, to)}, oldest first, at most {@code limit}. */
   List<LedgerEntryView> entries(String owner, Instant from, Instant to, int limit);
 

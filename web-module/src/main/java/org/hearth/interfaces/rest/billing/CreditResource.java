@@ -37,8 +37,9 @@ public class CreditResource {
   @Operation(
       summary = "Credit an account's available balance",
       description =
-          "Once per `reference`: 201 when credited, 200 when a credit with that reference was"
-              + " made before (nothing changes).")
+          "Once per `reference`: 201 when credited, 200 when this credit (same reference,"
+              + " account and amount) was made before (nothing changes), 409 when the reference"
+              + " was used for another account or amount.")
   public Response credit(@NotNull(message = "a JSON body is required") @Valid CreditRequest body) {
     String admin = ((Caller) security.getUserPrincipal()).accountId();
     boolean credited =

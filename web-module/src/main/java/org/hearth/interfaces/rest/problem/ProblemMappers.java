@@ -13,6 +13,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Comparator;
 import java.util.StringJoiner;
+import org.hearth.application.billing.CreditReferenceTakenException;
 import org.hearth.application.billing.InsufficientFundsException;
 import org.hearth.application.billing.PaymentRequiredException;
 import org.hearth.application.identity.KeyNotLinkedException;
@@ -101,7 +102,9 @@ public final class ProblemMappers {
       if (t instanceof AlreadyReviewedException || t instanceof ReviewNotAllowedException) {
         return Problem.of(ProblemType.CONFLICT, t.getMessage());
       }
-      if (t instanceof TemplateSlugTakenException || t instanceof TemplateChangedException) {
+      if (t instanceof TemplateSlugTakenException
+          || t instanceof TemplateChangedException
+          || t instanceof CreditReferenceTakenException) {
         return Problem.of(ProblemType.CONFLICT, t.getMessage());
       }
       if (t instanceof ConstraintViolationException e) {
