@@ -58,8 +58,13 @@ async function showBalances(balances: HTMLElement): Promise<void> {
 
 async function showLedger(ledger: HTMLElement): Promise<void> {
   try {
-    const page = await getJson<{ entries: LedgerEntry[] }>('account/ledger')
+    const page = await getJson<{ entries: LedgerEntry[]; truncated: boolean; from: string }>('account/ledger')
     const entries = [...page.entries].reverse()
+    const older = page.truncated
+      ? `<p class="summary">The newest ${entries.length} movements, since <time datetime="${esc(page.from)}">${esc(
+          new Date(page.from).toLocaleString(),
+        )}</time>.</p>`
+      : ''
     ledger.innerHTML = entries.length
       ? `<table class="list ledger"><thead><tr><th>When</th><th>Movement</th><th>Account</th><th class="num">Amount</th>
           <th>Reference</th></tr></thead><tbody>${entries
@@ -68,7 +73,7 @@ async function showLedger(ledger: HTMLElement): Promise<void> {
                 <td>${esc(e.movement.toLowerCase().replace(/_/g, ' '))}</td><td>${esc(e.account.toLowerCase().replace(/_/g, ' '))}</td>
                 <td class="num ${e.amount < 0 ? 'neg' : 'pos'}">${usdc(e.amount)}</td><td class="id">${esc(e.reference ?? '')}</td></tr>`,
             )
-            .join('')}</tbody></table>`
+            .join('')}</tbody></table>${older}`
       : '<p class="empty">No movements in the last 30 days.</p>'
   } catch (e) {
     ledger.innerHTML = problem(e)

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -274,15 +275,38 @@ class BillingIT {
     throw new AssertionError("no payment component: " + page);
   }
 
-  /** The tenant's ledger entries of its available balance add up to that balance. */
+  /**
+   * The tenant's ledger entries of its available balance add up to that balance, and paging through
+   * them from the newest back gives the same entries.
+   */
   private static void assertLedgerMatches(Tenant tenant, long available) {
     long sum = 0;
-    for (JsonNode entry : tenant.get("api/account/ledger").json().get("entries")) {
+    JsonNode all = tenant.get("api/account/ledger").json();
+    assertFalse(all.get("truncated").asBoolean(), all.toString());
+    for (JsonNode entry : all.get("entries")) {
       if (entry.get("account").asText().equals("TENANT_AVAILABLE")) {
         sum += entry.get("amount").asLong();
       }
     }
     assertEquals(available, sum);
+    List<JsonNode> paged = new ArrayList<>();
+    String path = "api/account/ledger?limit=2";
+    for (int pages = 0; path != null; pages++) {
+      assertTrue(pages < all.get("entries").size(), "paging ends");
+      HearthApi.Reply page = tenant.get(path);
+      List<JsonNode> entries = new ArrayList<>();
+      page.json().get("entries").forEach(entries::add);
+      paged.addAll(0, entries);
+      String link = page.header("Link");
+      assertEquals(page.json().get("truncated").asBoolean(), link != null, page.toString());
+      path =
+          link == null
+              ? null
+              : link.substring(link.indexOf("api/account/ledger"), link.indexOf('>'));
+    }
+    List<JsonNode> whole = new ArrayList<>();
+    all.get("entries").forEach(whole::add);
+    assertEquals(whole, paged);
     HearthApi.Reply csv = tenant.get("api/account/ledger?format=csv");
     assertEquals(200, csv.status());
     assertTrue(csv.body().startsWith("at,movement,account,amount,reference,key\r\n"), csv.body());

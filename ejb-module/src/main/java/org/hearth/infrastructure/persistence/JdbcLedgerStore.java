@@ -237,13 +237,13 @@ public class JdbcLedgerStore implements LedgerStore {
   }
 
   @Override
-  public List<LedgerEntryView> entries(String owner, Instant from, Instant to, int limit) {
+  public List<LedgerEntryView> latestEntries(String owner, Instant from, Instant to, int limit) {
     String sql =
         "SELECT e.created_at, m.movement_type, m.idempotency_key, m.reference, e.account_type,"
             + " e.amount FROM ledger_entry e JOIN ledger_movement m"
             + " ON m.idempotency_key = e.movement_key"
             + " WHERE e.owner = ? AND e.created_at >= ? AND e.created_at < ?"
-            + " ORDER BY e.created_at, e.movement_key, e.seq LIMIT ?";
+            + " ORDER BY e.created_at DESC, e.movement_key DESC, e.seq DESC LIMIT ?";
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, owner);

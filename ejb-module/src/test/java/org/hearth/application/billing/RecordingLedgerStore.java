@@ -78,7 +78,7 @@ final class RecordingLedgerStore implements LedgerStore {
   }
 
   @Override
-  public List<LedgerEntryView> entries(String owner, Instant from, Instant to, int limit) {
+  public List<LedgerEntryView> latestEntries(String owner, Instant from, Instant to, int limit) {
     throw new UnsupportedOperationException();
   }
 }

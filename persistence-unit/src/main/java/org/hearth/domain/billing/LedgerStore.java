@@ -40,8 +40,8 @@ public interface LedgerStore {
   /** What a posted movement moved: each account's amount; empty if it was never posted. */
   Map<LedgerAccountRef, Long> postings(String idempotencyKey);
 
-  /** An owner's entries in {@code [from, to)}, oldest first, at most {@code limit}. */
-  List<LedgerEntryView> entries(String owner, Instant from, Instant to, int limit);
+  /** The newest {@code limit} of an owner's entries in {@code [from, to)}, newest first. */
+  List<LedgerEntryView> latestEntries(String owner, Instant from, Instant to, int limit);
 
   /** A movement as it is stored. */
   record StoredMovement(

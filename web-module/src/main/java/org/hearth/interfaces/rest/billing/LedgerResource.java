@@ -12,13 +12,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hearth.application.billing.Balances;
-import org.hearth.domain.billing.LedgerStore.LedgerEntryView;
 import org.hearth.interfaces.rest.problem.ProblemException;
 import org.hearth.interfaces.rest.problem.ProblemType;
 import org.hearth.interfaces.rest.security.Authenticated;
@@ -41,8 +40,10 @@ public class LedgerResource {
       summary = "My ledger entries",
       description =
           "Entries of my accounts in [from, to) (ISO-8601 instants; default: the last 30 days),"
-              + " oldest first, at most `limit` (default 1000, at most 10000). `format=csv` (or"
-              + " Accept: text/csv) exports them as CSV.")
+              + " oldest first. When there are more than `limit` (default 1000, at most 10000),"
+              + " the newest are given: `truncated` is true, `from` says where they begin, and a"
+              + " `Link` header (rel=\"prev\") asks for the entries before. `format=csv` (or"
+              + " Accept: text/csv) exports them as CSV (with the same header).")
   public Response entries(
       @QueryParam("from") String from,
       @QueryParam("to") String to,
@@ -51,25 +52,33 @@ public class LedgerResource {
           @Pattern(regexp = "10000|[1-9][0-9]{0,3}", message = "must be 1 to 10000")
           String limit,
       @QueryParam("format") String format,
-      @Context HttpHeaders headers) {
+      @Context HttpHeaders headers,
+      @Context UriInfo uri) {
     Instant until = instant("to", to, Instant.now());
     Instant since = instant("from", from, until.minusSeconds(30L * 24 * 3600));
     if (!since.isBefore(until)) {
       throw new ProblemException(ProblemType.INVALID_FIELD, "from: must be before to");
     }
-    List<LedgerEntryView> entries =
+    Balances.Page page =
         balances.entries(
             ((Caller) security.getUserPrincipal()).accountId(),
             since,
             until,
             Integer.parseInt(limit));
-    if (wantsCsv(format, headers)) {
-      return Response.ok(LedgerCsv.of(entries), CSV + "; charset=UTF-8")
-          .header("Content-Disposition", "attachment; filename=\"hearth-ledger.csv\"")
-          .build();
+    Response.ResponseBuilder response =
+        wantsCsv(format, headers)
+            ? Response.ok(LedgerCsv.of(page.entries()), CSV + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"hearth-ledger.csv\"")
+            : Response.ok(LedgerResponse.of(page, until), MediaType.APPLICATION_JSON);
+    if (page.truncated()) {
+      response.link(
+          uri.getRequestUriBuilder()
+              .replaceQueryParam("from", since)
+              .replaceQueryParam("to", page.from())
+              .build(),
+          "prev");
     }
-    return Response.ok(LedgerResponse.of(since, until, entries), MediaType.APPLICATION_JSON)
-        .build();
+    return response.build();
   }
 
   private static boolean wantsCsv(String format, HttpHeaders headers) {

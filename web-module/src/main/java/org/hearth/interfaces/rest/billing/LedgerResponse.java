@@ -2,12 +2,16 @@ package org.hearth.interfaces.rest.billing;
 
 import java.time.Instant;
 import java.util.List;
-import org.hearth.domain.billing.LedgerStore.LedgerEntryView;
+import org.hearth.application.billing.Balances;
 
 /** Ledger entries of an account over a time range. */
 public class LedgerResponse {
   public Instant from;
   public Instant to;
+
+  /** Whether entries before {@link #from} (of the range asked for) were left out. */
+  public boolean truncated;
+
   public List<Entry> entries;
 
   /** One entry: which of my accounts changed by how much, in which movement. */
@@ -20,12 +24,13 @@ public class LedgerResponse {
     public String key;
   }
 
-  static LedgerResponse of(Instant from, Instant to, List<LedgerEntryView> views) {
+  static LedgerResponse of(Balances.Page page, Instant to) {
     LedgerResponse r = new LedgerResponse();
-    r.from = from;
+    r.from = page.from();
     r.to = to;
+    r.truncated = page.truncated();
     r.entries =
-        views.stream()
+        page.entries().stream()
             .map(
                 v -> {
                   Entry e = new Entry();
