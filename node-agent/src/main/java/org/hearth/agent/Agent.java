@@ -71,15 +71,21 @@ final class Agent {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15)).build();
     NodeRegistration registration =
         NodeRegistration.of(machineId, config, host, pointsPerCore * host.cores(), hostTools);
-    String nodeId =
-        new RegistrationClient(http, arguments.server(), key)
-            .register(registration, Backoff.standard());
+    RegistrationClient registrations = new RegistrationClient(http, arguments.server(), key);
+    String nodeId = registrations.register(registration, Backoff.standard());
     LOG.log(System.Logger.Level.INFO, "Registered as node " + nodeId);
 
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     ExecutorService workers = Executors.newCachedThreadPool();
     ServerLink link =
-        new ServerLink(http, arguments.server(), key, nodeId, scheduler, Backoff.standard());
+        new ServerLink(
+            http,
+            arguments.server(),
+            key,
+            nodeId,
+            scheduler,
+            Backoff.standard(),
+            () -> registerAgain(registrations, registration));
     VmSupervisor supervisor =
         new VmSupervisor(
             List.of(sandbox),
@@ -92,6 +98,19 @@ final class Agent {
     Runtime.getRuntime()
         .addShutdownHook(new Thread(() -> stop(supervisor, link), "hearth-shutdown"));
     link.start(dispatcher);
+  }
+
+  /** For a server that lost the node (a database reset or restored): the link then reconnects. */
+  private static void registerAgain(
+      RegistrationClient registrations, NodeRegistration registration) {
+    try {
+      registrations.register(registration, Backoff.standard());
+      LOG.log(System.Logger.Level.INFO, "Registered again");
+    } catch (RegistrationException e) {
+      LOG.log(System.Logger.Level.ERROR, "The server refused the registration: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void stop(VmSupervisor supervisor, ServerLink link) {

@@ -54,6 +54,7 @@ final class LinkSession implements WebSocket.Listener, Outbox {
   private volatile SendQueue queue;
   private volatile ScheduledFuture<?> heartbeats;
   private volatile ScheduledFuture<?> handshakeTimeout;
+  private volatile String closeReason;
   private volatile long lastHeardNanos = System.nanoTime();
   private volatile long silenceLimitNanos;
 
@@ -69,6 +70,11 @@ final class LinkSession implements WebSocket.Listener, Outbox {
   /** Completes when the connection is gone, for whatever reason. */
   CompletableFuture<Void> ended() {
     return ended;
+  }
+
+  /** Whether the server closed this connection because it does not know the node. */
+  boolean nodeUnknown() {
+    return AgentLinkAuth.UNKNOWN_NODE.equals(closeReason);
   }
 
   /** Whether the server welcomed this connection. */
@@ -145,6 +151,7 @@ final class LinkSession implements WebSocket.Listener, Outbox {
   @Override
   public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
     LOG.log(System.Logger.Level.INFO, "Server closed the link: " + statusCode + " " + reason);
+    closeReason = reason;
     end();
     return null;
   }

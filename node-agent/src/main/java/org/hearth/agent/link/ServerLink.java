@@ -14,7 +14,7 @@ import org.hearth.protocol.nostr.NostrKeyPair;
 /**
  * The agent's one WebSocket to the server, opened outbound (so it works behind NAT) and reopened
  * with {@link Backoff} whenever it closes or fails. Sends go to the current connection and fail
- * while there is none.
+ * while there is none. A server that no longer knows the node has it registered again first.
  */
 public final class ServerLink implements Outbox, AutoCloseable {
   private static final System.Logger LOG = System.getLogger(ServerLink.class.getName());
@@ -29,12 +29,14 @@ public final class ServerLink implements Outbox, AutoCloseable {
   private final String nodeId;
   private final ScheduledExecutorService scheduler;
   private final Backoff backoff;
+  private final Runnable register;
   private volatile LinkSession current;
   private volatile boolean closed;
   private Thread thread;
 
   /**
    * @param server the server's base URL, {@code http(s)://host:port[/path]}
+   * @param register registers the node again, for a server that does not know it
    */
   public ServerLink(
       HttpClient http,
@@ -42,13 +44,15 @@ public final class ServerLink implements Outbox, AutoCloseable {
       NostrKeyPair key,
       String nodeId,
       ScheduledExecutorService scheduler,
-      Backoff backoff) {
+      Backoff backoff,
+      Runnable register) {
     this.http = http;
     this.uri = agentEndpoint(server);
     this.key = key;
     this.nodeId = nodeId;
     this.scheduler = scheduler;
     this.backoff = backoff;
+    this.register = register;
   }
 
   /** {@code ws(s)://host:port[/path]/ws/agent} for the server's base URL. */
@@ -83,6 +87,10 @@ public final class ServerLink implements Outbox, AutoCloseable {
       if (session.welcomed()) {
         handler.onClosed();
         backoff.reset();
+      }
+      if (session.nodeUnknown() && !closed) {
+        LOG.log(System.Logger.Level.WARNING, "The server does not know this node: registering it");
+        register.run();
       }
       if (!sleep(backoff.next())) {
         return;

@@ -37,6 +37,7 @@ class ServerLinkTest {
   private final NostrKeyPair key = NostrKeyPair.generate();
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
   private final RecordingHandler handler = new RecordingHandler();
+  private final AtomicInteger registrations = new AtomicInteger();
   private TinyWebSocketServer server;
   private ServerLink link;
 
@@ -50,7 +51,8 @@ class ServerLinkTest {
             key,
             NODE_ID,
             scheduler,
-            new Backoff(Duration.ofMillis(20), Duration.ofMillis(100), () -> 0.5));
+            new Backoff(Duration.ofMillis(20), Duration.ofMillis(100), () -> 0.5),
+            registrations::incrementAndGet);
     handler.link = link;
     link.start(handler);
   }
@@ -150,6 +152,19 @@ class ServerLinkTest {
     // Silent from the second heartbeat (2 s in, 1 s apart): dropped some heartbeats later.
     assertTrue(after >= 1000L * (1 + LinkSession.SILENT_BEATS), "only after silence: " + after);
     assertEquals(2, handler.welcomes.get(), "the VMs are reported again on the new link");
+  }
+
+  @Test
+  void aServerThatNoLongerKnowsTheNodeHasItRegisteredAgain() throws Exception {
+    Connection forgetful = server.accept();
+    forgetful.sendText(AgentMessages.toJson(new AgentMessage.Challenge("ab".repeat(32))), 1);
+    assertInstanceOf(AgentMessage.Auth.class, receive(forgetful));
+    forgetful.sendClose(1008, AgentLinkAuth.UNKNOWN_NODE);
+
+    Connection again = server.accept();
+    handshake(again, 1);
+
+    assertEquals(1, registrations.get(), "registered before the link was made again");
   }
 
   @Test

@@ -139,7 +139,17 @@ final class TinyWebSocketServer implements AutoCloseable {
 
     /** Sends a close frame, as a server does when it ends the link. */
     void sendClose() throws IOException {
-      frame(true, CLOSE, new byte[] {0x03, (byte) 0xE8}); // 1000
+      sendClose(1000, "");
+    }
+
+    /** Sends a close frame with a status code and reason. */
+    void sendClose(int code, String reason) throws IOException {
+      byte[] text = reason.getBytes(StandardCharsets.UTF_8);
+      byte[] payload = new byte[2 + text.length];
+      payload[0] = (byte) (code >>> 8);
+      payload[1] = (byte) code;
+      System.arraycopy(text, 0, payload, 2, text.length);
+      frame(true, CLOSE, payload);
     }
 
     private void sendFragmented(int opcode, byte[] payload, int parts) throws IOException {

@@ -13,6 +13,12 @@ import org.hearth.protocol.nostr.Sha256;
  */
 public final class AgentLinkAuth {
 
+  /**
+   * The reason the server closes a link with when it does not know the node (its database was reset
+   * or restored from before the node registered): the agent registers it again.
+   */
+  public static final String UNKNOWN_NODE = "blocked: register the node first";
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private AgentLinkAuth() {}

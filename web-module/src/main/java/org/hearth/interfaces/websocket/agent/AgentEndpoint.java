@@ -126,7 +126,7 @@ public class AgentEndpoint {
         return;
       }
     } catch (UnknownNodeException e) {
-      connection.close(CloseCodes.VIOLATED_POLICY, "blocked: register the node first");
+      connection.close(CloseCodes.VIOLATED_POLICY, AgentLinkAuth.UNKNOWN_NODE);
       return;
     }
     nodeId = auth.nodeId();
