@@ -54,7 +54,7 @@ class AgentEndToEndIT {
 
       JsonNode ticket = tenant.post("api/vms/" + vmId + "/terminal", "").json();
       try (TerminalClient terminal = TerminalClient.connect(ticket.get("url").asText())) {
-        terminal.type("echo $((6*7))\n");
+        terminal.type("echo $((6*7)); echo kept-across > /home/user/note\n");
         terminal.await("42", Duration.ofSeconds(20));
         terminal.resize(120, 40);
         terminal.type("stty size\n");
@@ -72,6 +72,11 @@ class AgentEndToEndIT {
           "RUNNING",
           restarted.get("state").asText(),
           "still running after a restart: " + restarted);
+      String again = tenant.post("api/vms/" + vmId + "/terminal", "").json().get("url").asText();
+      try (TerminalClient terminal = TerminalClient.connect(again)) {
+        terminal.type("cat /home/user/note\n");
+        terminal.await("kept-across", Duration.ofSeconds(20));
+      }
 
       assertTerminalsCloseWhenTheirSessionOrMembershipEnds(api, tenant, vmId);
 

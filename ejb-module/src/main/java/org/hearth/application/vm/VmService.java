@@ -224,12 +224,15 @@ public class VmService {
             + "); top up and try again");
   }
 
-  /** Restarts a running VM's workload on the same node. */
+  /**
+   * Restarts a running VM's workload on the same node, on the files it has: its workload is
+   * suspended (which keeps them) and provisioned again, as a machine reboots on its disk.
+   */
   public Vm restart(String ownerAccountId, String vmId) {
     Vm vm = owned(ownerAccountId, vmId);
     requireRunning(vm);
     vm.transition(VmState.PROVISIONING, "restart requested by its owner", clock.instant());
-    agentCommands.fire(new AgentCommand(vm.nodeId(), new AgentMessage.Stop(vm.id())));
+    agentCommands.fire(new AgentCommand(vm.nodeId(), new AgentMessage.Suspend(vm.id())));
     provision(vm);
     return loaded(vm);
   }
