@@ -11,6 +11,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
 import java.util.Comparator;
 import java.util.StringJoiner;
 import org.hearth.application.billing.CreditReferenceTakenException;
@@ -56,6 +57,16 @@ public final class ProblemMappers {
     for (Throwable t = thrown; t != null; t = t.getCause()) {
       if (t instanceof PayloadTooLargeException e) {
         return Problem.of(ProblemType.PAYLOAD_TOO_LARGE, e.getMessage());
+      }
+    }
+    // A body that could not be read (the client went away, or its stream broke off) is the
+    // client's problem, not an error of the server's to log.
+    if (thrown instanceof ProcessingException) {
+      for (Throwable t = thrown; t != null; t = t.getCause()) {
+        if (t instanceof IOException) {
+          return Problem.of(
+              ProblemType.MALFORMED_REQUEST, "The body could not be read: " + t.getMessage());
+        }
       }
     }
     for (Throwable t = thrown; t != null; t = t.getCause()) {
