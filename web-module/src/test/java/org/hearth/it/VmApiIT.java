@@ -18,6 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.hearth.protocol.nostr.NostrKeyPair;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -95,9 +97,9 @@ class VmApiIT {
       awaitOnline(api, nodeId);
       Tenant tenant = Tenant.funded(api);
       String tags =
-          java.util.stream.IntStream.range(0, 16)
+          IntStream.range(0, 16)
               .mapToObj(i -> "\"" + (char) ('a' + i) + "t".repeat(63) + "\"")
-              .collect(java.util.stream.Collectors.joining(","));
+              .collect(Collectors.joining(","));
       String plain = vm("tagged", "STANDARD", 1, 256, region);
       String manyTags = plain.substring(0, plain.lastIndexOf('}')) + ",\"tags\":[" + tags + "]}";
 

@@ -93,25 +93,6 @@ class VmSupervisorTest {
   }
 
   @Test
-  void aSuspendFollowedByAProvisionRestartsTheVmOnTheFilesItHas() {
-    FakeWorkload old = running("vm-1");
-    outbox.clear();
-
-    supervisor.suspend("vm-1");
-    supervisor.provision("vm-1", SPEC);
-    executor.runAll();
-
-    assertEquals(1, old.suspends);
-    assertEquals(0, old.stops, "its files are not deleted");
-    assertEquals(List.of(), runtime.discarded);
-    assertEquals(
-        List.of(status("vm-1", PROVISIONING), status("vm-1", RUNNING)),
-        outbox.messages(),
-        "no STOPPED: the VM did not end, it restarted");
-    assertEquals(2, runtime.started.size(), "started again");
-  }
-
-  @Test
   void aCommandThatEndsIsReportedExitedWithItsCodeAndCleanedUp() {
     FakeWorkload workload = running("vm-1");
     outbox.clear();
