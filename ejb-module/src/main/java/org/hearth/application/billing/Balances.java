@@ -54,8 +54,7 @@ public class Balances {
     Instant oldest = newest.get(max - 1).at();
     List<LedgerStore.LedgerEntryView> whole =
         newest.stream().filter(e -> e.at().isAfter(oldest)).toList();
-    // Entries are stored to the microsecond: the page starts at the first one after the instant
-    // cut.
+    // Entries are stored to the microsecond: the page starts just after the instant it cut at.
     return whole.isEmpty()
         ? new Page(oldestFirst(newest), oldest, true)
         : new Page(oldestFirst(whole), oldest.plus(1, ChronoUnit.MICROS), true);
