@@ -56,7 +56,8 @@ final class LinkSession implements WebSocket.Listener, Outbox {
   private volatile ScheduledFuture<?> handshakeTimeout;
   private volatile String closeReason;
   private volatile long lastHeardNanos = System.nanoTime();
-  private volatile long silenceLimitNanos;
+  private volatile long lastBeatNanos = System.nanoTime();
+  private volatile long beatIntervalNanos;
 
   LinkSession(
       NostrKeyPair key, String nodeId, LinkHandler handler, ScheduledExecutorService scheduler) {
@@ -231,7 +232,8 @@ final class LinkSession implements WebSocket.Listener, Outbox {
     }
     long interval =
         heartbeatIntervalMillis > 0 ? heartbeatIntervalMillis : DEFAULT_HEARTBEAT.toMillis();
-    silenceLimitNanos = TimeUnit.MILLISECONDS.toNanos(interval * SILENT_BEATS);
+    beatIntervalNanos = TimeUnit.MILLISECONDS.toNanos(interval);
+    lastBeatNanos = System.nanoTime();
     heartbeats =
         scheduler.scheduleAtFixedRate(this::beat, interval, interval, TimeUnit.MILLISECONDS);
     if (ended.isDone()) {
@@ -240,8 +242,15 @@ final class LinkSession implements WebSocket.Listener, Outbox {
   }
 
   private void beat() {
-    long silentNanos = System.nanoTime() - lastHeardNanos;
-    if (silentNanos > silenceLimitNanos) {
+    long now = System.nanoTime();
+    if (now - lastBeatNanos > 2 * beatIntervalNanos) {
+      // This agent was paused (stopped, the host suspended, a long GC): what the server sent
+      // meanwhile is still unread, so the silence is this agent's own. It gets a fresh window.
+      lastHeardNanos = now;
+    }
+    lastBeatNanos = now;
+    long silentNanos = now - lastHeardNanos;
+    if (silentNanos > SILENT_BEATS * beatIntervalNanos) {
       abort(
           "nothing heard from the server for "
               + TimeUnit.NANOSECONDS.toSeconds(silentNanos)

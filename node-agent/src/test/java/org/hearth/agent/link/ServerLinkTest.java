@@ -155,6 +155,31 @@ class ServerLinkTest {
   }
 
   @Test
+  void anAgentThatWasPausedKeepsItsLink() throws Exception {
+    Connection connection = server.accept();
+    handshake(connection, 1);
+
+    // Its timers stop for longer than the silence limit, as under SIGSTOP or a host's suspend:
+    // no pings go out, so no pongs come back, but the server did not fall silent.
+    long pauseMillis = 1000L * (LinkSession.SILENT_BEATS + 2);
+    scheduler
+        .submit(
+            () -> {
+              Thread.sleep(pauseMillis);
+              return null;
+            })
+        .get();
+
+    long resumed = System.nanoTime();
+    AgentMessage message;
+    do {
+      message = receive(connection); // fails after 10 s if the link was dropped
+    } while (System.nanoTime() - resumed < TimeUnit.MILLISECONDS.toNanos(2500));
+    assertInstanceOf(AgentMessage.Heartbeat.class, message, "still beating on the same link");
+    assertEquals(1, handler.welcomes.get());
+  }
+
+  @Test
   void aServerThatNoLongerKnowsTheNodeHasItRegisteredAgain() throws Exception {
     Connection forgetful = server.accept();
     forgetful.sendText(AgentMessages.toJson(new AgentMessage.Challenge("ab".repeat(32))), 1);
