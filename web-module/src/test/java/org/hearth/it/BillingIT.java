@@ -99,7 +99,7 @@ class BillingIT {
       // least one whole period before and one after, however the periods fall.
       Thread.sleep(3 * PERIOD_SECONDS * 1000);
       // Claimed while running: what the node earned so far moves to its operator.
-      assertTrue(Charges.of(tenant, vmId).stream().anyMatch(Charges.Period::settled));
+      Charges.awaitAnySettled(tenant, vmId);
       assertEquals(200, operator.post("api/nodes/" + nodeId + "/claim", "").status());
       assertTrue(operator.get("api/operator/earnings").json().get("earned").asLong() > 0);
       Instant frozeAt = Instant.now();

@@ -57,6 +57,16 @@ final class Charges {
     return periods;
   }
 
+  /** Waits until a period of the VM is settled (see {@link #settled} on how long that may take). */
+  static void awaitAnySettled(Tenant tenant, String vmId) throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(120);
+    while (Instant.now().isBefore(deadline)
+        && of(tenant, vmId).stream().noneMatch(Period::settled)) {
+      Thread.sleep(500);
+    }
+    assertTrue(of(tenant, vmId).stream().anyMatch(Period::settled), "a period settled");
+  }
+
   /** Waits until every period of the (ended) VM is settled, and returns them. */
   static List<Period> settled(Tenant tenant, String vmId) throws InterruptedException {
     // A server settles nothing in its first minute (the suite's startup grace, see BillingTimer):
