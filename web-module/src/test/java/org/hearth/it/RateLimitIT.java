@@ -44,7 +44,10 @@ class RateLimitIT {
   static void start() throws Exception {
     Map<String, String> env = PayaraServer.ownDatabase("rate-limit-data");
     env.putAll(SMALL_LIMITS);
-    server = PayaraServer.withEnvironment(Integer.getInteger("hearth.it.port"), env).start();
+    // A port of its own: on the suite's port, the shared server may still be answering while it
+    // stops, and the readiness check then took its answer for this server's.
+    server =
+        PayaraServer.withEnvironment(Integer.getInteger("hearth.it.port", 18080) + 7, env).start();
     api = new HearthApi(new URL(server.url() + "/"));
   }
 
